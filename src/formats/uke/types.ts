@@ -1,0 +1,112 @@
+// Typed records produced by the レセ電 (UKE) reader. Identity fields (name, 記号・番号) are clear
+// text here: the reader serves the ingest, which pseudonymises them before anything is stored.
+import type { ClaimKind } from '../../model/canonical.js';
+
+export interface Rejection {
+  file: string;
+  line: number | null;
+  recordType: string | null;
+  field: string | null;
+  code: string;
+  reason: string;
+}
+
+export interface UkeFacility {
+  line: number;
+  payerCode: string; // 1 支払基金, 2 国保連
+  prefectureCode: string;
+  scoreTable: string; // 点数表: 1 医科, 3 歯科, 4 調剤
+  facilityCode: string; // 10 digits: 都道府県 + 点数表 + 7
+  name: string;
+  billingMonth: string; // ISO first day
+  volume: string;
+}
+
+export interface UkeDiagnosis {
+  line: number;
+  code: string;
+  onsetDate: string | null;
+  outcome: string;
+  modifiers: string;
+  name: string;
+  isMain: boolean;
+  isSuspected: boolean;
+}
+
+export interface UkeDetailLine {
+  line: number;
+  record: 'SI' | 'IY' | 'TO';
+  category: string | null; // 診療識別 after carry-forward
+  burden: string;
+  code: string;
+  quantity: number | null;
+  points: number | null; // only on the last line of a billing unit
+  times: number | null;
+  dayCounts: number[]; // 31 entries
+  unitSeq: number;
+}
+
+export interface UkeComment {
+  line: number;
+  category: string | null;
+  burden: string;
+  code: string;
+  text: string;
+}
+
+export interface UkeInsurance {
+  line: number;
+  insurerNumber: string; // bare 6 or 8 digits
+  kigo: string;
+  bango: string;
+  days: number | null;
+  points: number | null;
+  mealTimes: number | null;
+  mealYen: number | null;
+  patientShareYen: number | null;
+}
+
+export interface UkePublicPayer {
+  line: number;
+  payerNumber: string;
+  recipientNumber: string;
+  days: number | null;
+  points: number | null;
+}
+
+export interface UkeClaim {
+  file: string;
+  line: number; // line of the RE record
+  facility: UkeFacility;
+  receiptNo: number;
+  typeCode: string;
+  kind: ClaimKind;
+  serviceMonth: string;
+  patient: { name: string; kanaName: string; sex: 1 | 2; birthDate: string };
+  admissionDate: string | null;
+  insurance: UkeInsurance | null;
+  edaban: string | null; // 枝番 from SN
+  publicPayers: UkePublicPayer[];
+  diagnoses: UkeDiagnosis[];
+  details: UkeDetailLine[];
+  comments: UkeComment[];
+  /** Points recomputed from the detail lines: Σ unit points × 回数, per payer. */
+  computed: { insurance: number; publicPayers: number[] };
+  /** Non-fatal findings, e.g. declared totals that differ from the recomputed ones (審査 adjustments). */
+  warnings: Rejection[];
+  /** Records the reader keeps verbatim (DPC, 歯科, 調剤 and management records not yet typed). */
+  otherRecords: { line: number; type: string; fields: string[] }[];
+}
+
+export interface UkeTrailer {
+  line: number;
+  totalCount: number | null;
+  totalPoints: number | null;
+  volume: string;
+}
+
+export type UkeEvent =
+  | { type: 'facility'; facility: UkeFacility }
+  | { type: 'claim'; claim: UkeClaim }
+  | { type: 'trailer'; trailer: UkeTrailer; computedCount: number; computedPoints: number }
+  | { type: 'rejection'; rejection: Rejection };

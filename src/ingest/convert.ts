@@ -1,0 +1,298 @@
+// Turns the typed records of each reader into canonical rows (pseudonymised) for one file.
+import { createHash } from 'node:crypto';
+import { readInsurerList, readMemberRegister } from '../formats/csv/register.js';
+import type { FileFormat } from '../formats/detect.js';
+import { readCheckupZip } from '../formats/tokutei-xml/reader.js';
+import { readUke } from '../formats/uke/reader.js';
+import type { Rejection, UkeClaim } from '../formats/uke/types.js';
+import { fiscalYear } from '../util/dates.js';
+import type { Pseudonymizer } from './pseudonymize.js';
+
+export type TableRows = Record<string, Record<string, unknown>[]>;
+
+export interface FileBatch {
+  rows: TableRows;
+  rejections: Rejection[];
+  warnings: Rejection[];
+  recordsRead: number;
+  /** A file-level problem: nothing of the file may be loaded. */
+  fatal: Rejection | null;
+}
+
+/** Rejections without a line (or these codes) mean the file as a whole cannot be trusted. */
+const FATAL_CODES = new Set(['EMPTY_FILE', 'TRUNCATED', 'ZIP', 'NOT_TOKUTEI', 'BAD_HEADER', 'CSV_SYNTAX']);
+
+export interface LinkContext {
+  pseudo: Pseudonymizer;
+  /** enrollment_key → member_key for members already known (from the register). */
+  lookupMember(enrollmentKey: string): Promise<string | null>;
+}
+
+export function hashId(...parts: (string | number | null)[]): string {
+  return createHash('sha256').update(parts.map((p) => String(p ?? '')).join('\u001f')).digest('hex').slice(0, 32);
+}
+
+function newBatch(): FileBatch {
+  return { rows: {}, rejections: [], warnings: [], recordsRead: 0, fatal: null };
+}
+
+function push(b: FileBatch, table: string, row: Record<string, unknown>): void {
+  const list = b.rows[table] ?? [];
+  list.push(row);
+  b.rows[table] = list;
+}
+
+function addRejection(b: FileBatch, r: Rejection): void {
+  if (FATAL_CODES.has(r.code)) b.fatal ??= r;
+  else b.rejections.push(r);
+}
+
+export async function convertFile(path: string, format: FileFormat, fileId: string, ctx: LinkContext): Promise<FileBatch> {
+  switch (format) {
+    case 'insurer-list-csv':
+      return convertInsurers(path);
+    case 'member-register-csv':
+      return convertRegister(path, fileId, ctx);
+    case 'uke':
+      return convertUke(path, fileId, ctx);
+    case 'tokutei-zip':
+      return convertCheckups(path, fileId, ctx);
+    default: {
+      const b = newBatch();
+      b.fatal = {
+        file: path,
+        line: null,
+        recordType: null,
+        field: null,
+        code: 'UNKNOWN_FORMAT',
+        reason: '対応していないファイル形式です (UKE・特定健診ZIP・被保険者台帳CSV・保険者マスタCSV) / unsupported file format',
+      };
+      return b;
+    }
+  }
+}
+
+async function convertInsurers(path: string): Promise<FileBatch> {
+  const b = newBatch();
+  for await (const e of readInsurerList(path)) {
+    b.recordsRead++;
+    if (e.type === 'rejection') addRejection(b, e.rejection);
+    else
+      push(b, 'insurer', {
+        insurer_number: e.row.insurerNumber,
+        name: e.row.name,
+        insurer_type: e.row.insurerType,
+        industry_code: e.row.industryCode,
+        prefecture_code: e.row.prefectureCode,
+      });
+  }
+  return b;
+}
+
+async function convertRegister(path: string, fileId: string, ctx: LinkContext): Promise<FileBatch> {
+  const b = newBatch();
+  for await (const e of readMemberRegister(path)) {
+    b.recordsRead++;
+    if (e.type === 'rejection') {
+      addRejection(b, e.rejection);
+      continue;
+    }
+    const r = e.row;
+    const memberKey = ctx.pseudo.memberKey(r.kanaName, r.birthDate, r.sex);
+    push(b, 'member', {
+      member_key: memberKey,
+      sex: r.sex,
+      birth_ym: r.birthDate.slice(0, 7),
+      relation: r.relation,
+      municipality_code: r.municipalityCode,
+      death_date: null,
+    });
+    push(b, 'enrollment', {
+      enrollment_key: ctx.pseudo.enrollmentKey(r.insurerNumber, r.kigo, r.bango, r.birthDate, r.sex),
+      member_key: memberKey,
+      insurer_number: r.insurerNumber,
+      relation: r.relation,
+      employer_id: r.employerId,
+      municipality_code: r.municipalityCode,
+      start_date: r.startDate,
+      end_date: r.endDate,
+      ingest_file_id: fileId,
+      source_line: r.line,
+    });
+    if (r.employerId) {
+      push(b, 'employer', {
+        employer_id: r.employerId,
+        insurer_number: r.insurerNumber,
+        name: r.employerName ?? r.employerId,
+        industry_code: r.industryCode,
+        prefecture_code: null,
+      });
+    }
+  }
+  return b;
+}
+
+async function resolveMember(
+  ctx: LinkContext,
+  kana: string,
+  birth: string,
+  sex: number,
+  enrollmentKey: string | null,
+): Promise<string | null> {
+  if (enrollmentKey) {
+    const known = await ctx.lookupMember(enrollmentKey);
+    if (known) return known;
+  }
+  return kana ? ctx.pseudo.memberKey(kana, birth, sex) : null;
+}
+
+async function convertUke(path: string, fileId: string, ctx: LinkContext): Promise<FileBatch> {
+  const b = newBatch();
+  for await (const e of readUke(path)) {
+    if (e.type === 'rejection') {
+      b.recordsRead++;
+      addRejection(b, e.rejection);
+    } else if (e.type === 'facility') {
+      push(b, 'facility', {
+        facility_code: e.facility.facilityCode,
+        name: e.facility.name,
+        facility_kind: { '1': '医科', '3': '歯科', '4': '調剤' }[e.facility.scoreTable] ?? null,
+        prefecture_code: e.facility.prefectureCode,
+        municipality_code: null,
+        beds: null,
+        functions: null,
+      });
+    } else if (e.type === 'trailer') {
+      const t = e.trailer;
+      if (t.volume === '99' && t.totalPoints !== null && t.totalPoints !== e.computedPoints) {
+        b.warnings.push({
+          file: path,
+          line: t.line,
+          recordType: 'GO',
+          field: '総合計点数',
+          code: 'TOTAL_MISMATCH',
+          reason: `GO 総合計点数 ${t.totalPoints} ≠ 再計算 ${e.computedPoints}`,
+        });
+      }
+    } else {
+      b.recordsRead++;
+      await pushClaim(b, e.claim, fileId, ctx);
+    }
+  }
+  return b;
+}
+
+async function pushClaim(b: FileBatch, c: UkeClaim, fileId: string, ctx: LinkContext): Promise<void> {
+  const p = c.patient;
+  const enrollmentKey = c.insurance
+    ? ctx.pseudo.enrollmentKey(c.insurance.insurerNumber, c.insurance.kigo, c.insurance.bango, p.birthDate, p.sex)
+    : null;
+  const memberKey = await resolveMember(ctx, p.kanaName, p.birthDate, p.sex, enrollmentKey);
+  if (!memberKey || !c.insurance) {
+    b.rejections.push({
+      file: c.file,
+      line: c.line,
+      recordType: 'RE',
+      field: memberKey ? '保険者' : 'カタカナ氏名',
+      code: 'UNLINKED_MEMBER',
+      reason: memberKey
+        ? '医保 (HO) のないレセプトは現在取り込み対象外です / claims without HO are not loaded yet'
+        : '加入者を特定できません（カナ氏名なし・台帳に該当なし） / member cannot be linked',
+    });
+    return;
+  }
+  b.warnings.push(...c.warnings);
+  // Natural key of a claim: facility, member, service month, claim kind (a re-submission replaces it).
+  const claimId = hashId(c.facility.facilityCode, memberKey, c.serviceMonth, c.kind);
+  push(b, 'claim', {
+    claim_id: claimId,
+    member_key: memberKey,
+    enrollment_key: enrollmentKey,
+    insurer_number: c.insurance.insurerNumber,
+    facility_code: c.facility.facilityCode,
+    claim_kind: c.kind,
+    claim_type_code: c.typeCode,
+    service_month: c.serviceMonth,
+    billing_month: c.facility.billingMonth,
+    admission_date: c.admissionDate,
+    days: c.insurance.days,
+    points: c.insurance.points ?? c.computed.insurance,
+    meal_yen: c.insurance.mealYen,
+    patient_share_yen: c.insurance.patientShareYen,
+    ingest_file_id: fileId,
+    source_line: c.line,
+  });
+  c.diagnoses.forEach((d, i) =>
+    push(b, 'claim_diagnosis', {
+      claim_id: claimId,
+      seq: i + 1,
+      disease_code: d.code,
+      icd10: null,
+      disease_name: d.code === '0000999' ? d.name : null,
+      modifier_codes: d.modifiers || null,
+      is_main: d.isMain,
+      is_suspected: d.isSuspected,
+      onset_date: d.onsetDate,
+      outcome_code: d.outcome || null,
+      source_line: d.line,
+    }),
+  );
+  c.details.forEach((d, i) => {
+    const base = {
+      claim_id: claimId,
+      seq: i + 1,
+      unit_seq: d.unitSeq,
+      category_code: d.category,
+      burden_code: d.burden,
+      quantity: d.quantity,
+      unit_points: d.points,
+      times: d.times,
+      day_counts: d.dayCounts.join(','),
+      source_line: d.line,
+    };
+    if (d.record === 'SI') push(b, 'claim_procedure', { ...base, procedure_code: d.code });
+    else if (d.record === 'TO') push(b, 'claim_device', { ...base, device_code: d.code });
+    else
+      push(b, 'claim_drug', {
+        ...base,
+        drug_code: d.code,
+        yj_code: null,
+        is_generic: null,
+        // 内服 (診療識別 21): 回数 is the number of days supplied.
+        days_supplied: d.category === '21' ? d.times : null,
+      });
+  });
+}
+
+async function convertCheckups(path: string, fileId: string, ctx: LinkContext): Promise<FileBatch> {
+  const b = newBatch();
+  for await (const e of readCheckupZip(path)) {
+    if (e.type === 'index') continue;
+    b.recordsRead++;
+    if (e.type === 'rejection') {
+      addRejection(b, e.rejection);
+      continue;
+    }
+    const d = e.doc;
+    const enrollmentKey = ctx.pseudo.enrollmentKey(d.insurerNumber, d.kigo, d.bango, d.birthDate, d.sex);
+    const memberKey = await resolveMember(ctx, d.kanaName, d.birthDate, d.sex, enrollmentKey);
+    if (!memberKey) {
+      b.rejections.push({ file: `${path}!${d.entry}`, line: 1, recordType: 'ClinicalDocument', field: '氏名', code: 'UNLINKED_MEMBER', reason: '加入者を特定できません / member cannot be linked' });
+      continue;
+    }
+    push(b, 'checkup', {
+      checkup_id: hashId(memberKey, d.examDate, d.facilityCode),
+      member_key: memberKey,
+      enrollment_key: enrollmentKey,
+      insurer_number: d.insurerNumber,
+      exam_date: d.examDate,
+      fiscal_year: fiscalYear(d.examDate),
+      facility_code: d.facilityCode,
+      ...d.values,
+      ingest_file_id: fileId,
+      source_line: 1,
+      source_entry: d.entry,
+    });
+  }
+  return b;
+}

@@ -1,0 +1,32 @@
+// Summary queries shared by the API, the HTML report and the CLI (one way to count things).
+import type { Store } from './db.js';
+
+export interface StoreSummary {
+  schemaVersion: number;
+  counts: Record<string, number>;
+  insurers: { insurer_number: string; name: string; insurer_type: string; members: number }[];
+  byFiscalYear: { fiscal_year: number; claims: number; points: number; checkups: number }[];
+}
+
+const COUNTED = ['insurer', 'employer', 'member', 'enrollment', 'facility', 'claim', 'claim_diagnosis', 'claim_procedure', 'claim_drug', 'checkup', 'quarantine'];
+
+export async function storeSummary(store: Store): Promise<StoreSummary> {
+  const counts: Record<string, number> = {};
+  for (const t of COUNTED) counts[t] = await store.scalar<number>(`select count(*) from ${t}`);
+  const insurers = await store.query<StoreSummary['insurers'][number]>(
+    `select i.insurer_number, i.name, i.insurer_type, count(distinct e.member_key) as members
+     from insurer i left join enrollment e on e.insurer_number = i.insurer_number
+     group by all order by i.insurer_number`,
+  );
+  const byFiscalYear = await store.query<StoreSummary['byFiscalYear'][number]>(
+    `with c as (
+       select case when month(service_month) >= 4 then year(service_month) else year(service_month) - 1 end as fiscal_year,
+              count(*) as claims, sum(points) as points
+       from claim group by 1),
+     k as (select fiscal_year, count(*) as checkups from checkup group by 1)
+     select coalesce(c.fiscal_year, k.fiscal_year) as fiscal_year, coalesce(c.claims, 0) as claims,
+            coalesce(c.points, 0) as points, coalesce(k.checkups, 0) as checkups
+     from c full outer join k on c.fiscal_year = k.fiscal_year order by 1`,
+  );
+  return { schemaVersion: await store.scalar<number>('select max(version) from schema_version'), counts, insurers, byFiscalYear };
+}
