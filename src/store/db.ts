@@ -9,6 +9,8 @@ import {
   DuckDBTypeId,
   type DuckDBValue,
 } from '@duckdb/node-api';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { migrate } from './migrate.js';
 
 export type Row = Record<string, string | number | boolean | null>;
@@ -31,6 +33,7 @@ export class Store {
 
   /** Opens (and creates and migrates when needed) the store at `path` (':memory:' for tests). */
   static async open(path: string, opts: { readOnly?: boolean } = {}): Promise<Store> {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     const instance = await DuckDBInstance.create(path, opts.readOnly ? { access_mode: 'READ_ONLY' } : {});
     const conn = await instance.connect();
     const store = new Store(path, instance, conn);

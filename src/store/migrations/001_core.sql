@@ -284,7 +284,7 @@ create table if not exists quarantine (
 );
 
 create table if not exists audit_log (
-  at                timestamp not null,
+  occurred_at       timestamp not null,
   actor             varchar not null,
   action            varchar not null,
   object_type       varchar not null,

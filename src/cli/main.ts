@@ -1,0 +1,133 @@
+// `kachi` command line. Japanese first, English alongside.
+import { Command } from 'commander';
+import { SingleBar } from 'cli-progress';
+import { kachiPaths } from '../config.js';
+import { ingest, type IngestReport } from '../ingest/ingest.js';
+import { Pseudonymizer } from '../ingest/pseudonymize.js';
+import { runPipeline } from '../pipeline/run.js';
+import { buildServer } from '../server/app.js';
+import { Store } from '../store/db.js';
+import { storeSummary } from '../store/summary.js';
+import { runDemo } from './demo.js';
+
+export function formatIngestReport(r: IngestReport): string {
+  const lines = [`取込実行 / ingest run ${r.runId}`];
+  for (const f of r.files) {
+    const loaded = Object.entries(f.loaded).map(([t, n]) => `${t}=${n}`).join(' ');
+    const mark = f.status === 'loaded' ? '✔' : f.status === 'skipped' ? '↷' : '✖';
+    lines.push(`${mark} ${f.path} [${f.format}] ${f.status}: 読込 ${f.recordsRead} / 隔離 ${f.rejected} / 置換 ${f.replaced} ${loaded} — ${f.message}`);
+  }
+  const t = r.totals;
+  lines.push(`合計: ファイル ${t.files}（取込 ${t.loaded}・スキップ ${t.skipped}・失敗 ${t.failed}）、隔離 ${t.rejected} 件`);
+  return lines.join('\n');
+}
+
+function progressBar(enabled: boolean) {
+  if (!enabled || !process.stderr.isTTY) return undefined;
+  const bar = new SingleBar({ format: '取込中 [{bar}] {value}/{total} {file}', stream: process.stderr });
+  let started = false;
+  return (done: number, total: number, file: string) => {
+    if (!started) {
+      bar.start(total, 0, { file: '' });
+      started = true;
+    }
+    bar.update(done, { file: file.split('/').pop() ?? '' });
+    if (done === total) bar.stop();
+  };
+}
+
+async function withStore<T>(fn: (store: Store) => Promise<T>, readOnly = false): Promise<T> {
+  const store = await Store.open(kachiPaths().store, { readOnly });
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+export function buildCli(): Command {
+  const program = new Command('kachi')
+    .description('Kachi（価値）— 保険者のための価値に基づく医療データ基盤 / value-based care platform for Japanese insurers')
+    .version('0.1.0')
+    .helpOption('-h, --help', 'ヘルプを表示 / show help')
+    .addHelpText('after', '\n環境変数 / environment: KACHI_HOME (既定 ./data) — ストア・秘密鍵・レポートの置き場所');
+
+  program
+    .command('init')
+    .description('ストアを作成・移行し、秘密鍵を用意する / create and migrate the store, create the secret')
+    .action(async () => {
+      const p = kachiPaths();
+      Pseudonymizer.fromSecretFile(p.secret);
+      const v = await withStore((s) => s.scalar<number>('select max(version) from schema_version'));
+      console.log(`ストア / store: ${p.store} (schema v${v})\n秘密鍵 / secret: ${p.secret} (0600)`);
+    });
+
+  program
+    .command('ingest')
+    .description('ファイルを取り込む（UKE・特定健診ZIP・被保険者台帳CSV・保険者マスタCSV） / ingest files or folders')
+    .argument('<paths...>', 'ファイルまたはフォルダ / files or folders')
+    .option('--json', 'JSON で出力 / machine-readable report')
+    .action(async (paths: string[], o: { json?: boolean }) => {
+      const p = kachiPaths();
+      const pseudo = Pseudonymizer.fromSecretFile(p.secret);
+      const report = await withStore((s) => ingest(s, pseudo, paths, progressBar(!o.json)));
+      console.log(o.json ? JSON.stringify(report, null, 2) : formatIngestReport(report));
+      if (report.totals.failed > 0) process.exitCode = 2;
+    });
+
+  program
+    .command('run')
+    .description('パイプラインを実行: 取込 → 派生 → 指標計算 → レポート / run the pipeline')
+    .argument('[paths...]', '取り込むファイル（省略可） / files to ingest (optional)')
+    .option('--json', 'JSON で出力 / machine-readable result')
+    .action(async (paths: string[], o: { json?: boolean }) => {
+      const p = kachiPaths();
+      const pseudo = Pseudonymizer.fromSecretFile(p.secret);
+      const res = await withStore((s) => runPipeline(s, { inputs: paths, reportsDir: p.reports, pseudo, onProgress: progressBar(!o.json) }));
+      if (o.json) console.log(JSON.stringify(res, null, 2));
+      else {
+        if (res.ingest) console.log(formatIngestReport(res.ingest));
+        for (const st of res.stages) console.log(`段階 / stage ${st.stage}: ${st.status} ${JSON.stringify(st.rowCounts)}`);
+        console.log(`レポート / report: ${res.reportPath}`);
+      }
+    });
+
+  program
+    .command('status')
+    .description('ストアの内容を表示 / show what the store holds')
+    .option('--json', 'JSON で出力')
+    .action(async (o: { json?: boolean }) => {
+      const s = await withStore(storeSummary);
+      if (o.json) console.log(JSON.stringify(s, null, 2));
+      else {
+        console.log(`スキーマ版 / schema v${s.schemaVersion}`);
+        for (const [t, n] of Object.entries(s.counts)) console.log(`  ${t.padEnd(18)} ${n}`);
+        for (const y of s.byFiscalYear) console.log(`  FY${y.fiscal_year}: レセプト ${y.claims} 件 (${y.points} 点), 特定健診 ${y.checkups} 件`);
+      }
+    });
+
+  program
+    .command('serve')
+    .description('Web アプリと API を起動 / start the web app and HTTP API')
+    .option('-p, --port <port>', 'ポート / port', '8080')
+    .option('--host <host>', 'ホスト / host', '127.0.0.1')
+    .action(async (o: { port: string; host: string }) => {
+      const store = await Store.open(kachiPaths().store);
+      const app = await buildServer(store, { logger: false });
+      const url = await app.listen({ port: Number(o.port), host: o.host });
+      console.log(`Kachi: ${url}  (API: ${url}/api/docs)`);
+    });
+
+  program
+    .command('demo')
+    .description('デモ: サンプルデータを取り込み、指標を計算し、サーバーを起動 / run the demo end to end')
+    .option('-p, --port <port>', 'ポート / port', '8080')
+    .option('--no-serve', 'サーバーを起動しない / do not start the server')
+    .action(async (o: { port: string; serve: boolean }) => runDemo({ port: Number(o.port), serve: o.serve }));
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  await buildCli().parseAsync(argv);
+}

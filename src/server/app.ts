@@ -1,0 +1,71 @@
+// HTTP API (Fastify) with an OpenAPI document at /api/openapi.json (UI at /api/docs),
+// serving the Japanese web app from dist/web.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { INDICATORS } from '../measures/library/index.js';
+import type { Store } from '../store/db.js';
+import { storeSummary } from '../store/summary.js';
+
+const webDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'web');
+
+export async function buildServer(store: Store, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({ logger: opts.logger ?? false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Kachi API', description: 'Kachi（価値）価値に基づく医療のためのデータ基盤 API', version: '0.1.0' },
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  app.get('/api/health', { schema: { summary: 'ヘルスチェック / health', response: { 200: { type: 'object', properties: { status: { type: 'string' }, schemaVersion: { type: 'integer' } } } } } }, async () => ({
+    status: 'ok',
+    schemaVersion: await store.scalar<number>('select max(version) from schema_version'),
+  }));
+
+  app.get('/api/summary', { schema: { summary: '格納データの概要 / store summary' } }, async () => storeSummary(store));
+
+  app.get('/api/indicators', { schema: { summary: '指標定義の一覧 / indicator definitions' } }, async () =>
+    INDICATORS.map(({ id, version, nameJa, nameEn, domain, unit, direction, definitionJa, source }) => ({ id, version, nameJa, nameEn, domain, unit, direction, definitionJa, source })),
+  );
+
+  app.get<{ Params: { id: string }; Querystring: { entity_type?: string; stratum?: string } }>(
+    '/api/indicators/:id/results',
+    {
+      schema: {
+        summary: '指標結果 / indicator results',
+        params: { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] },
+        querystring: { type: 'object', properties: { entity_type: { type: 'string' }, stratum: { type: 'string' } } },
+      },
+    },
+    async (req) =>
+      store.query(
+        `select indicator_id, entity_type, entity_id, period, stratum, numerator, denominator, value, ci_low, ci_high, suppressed, rule_version
+         from indicator_result where indicator_id = $1 and entity_type = $2 and stratum = $3 order by entity_id, period`,
+        [req.params.id, req.query.entity_type ?? 'all', req.query.stratum ?? 'all'],
+      ),
+  );
+
+  app.get('/api/ingest/runs', { schema: { summary: '取込実行の履歴 / ingest runs' } }, async () =>
+    store.query('select * from ingest_run order by started_at desc limit 50'),
+  );
+
+  app.get('/api/quarantine', { schema: { summary: '隔離レコード / quarantined records' } }, async () =>
+    store.query('select run_id, file_path, line, record_type, field, reason_code, reason from quarantine order by file_path, line limit 1000'),
+  );
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  if (existsSync(webDir)) {
+    await app.register(fastifyStatic, { root: webDir, prefix: '/' });
+    app.setNotFoundHandler((req, reply) => {
+      if (req.url.startsWith('/api/')) return reply.code(404).send({ error: 'not found' });
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}
