@@ -11,7 +11,8 @@ import { INDICATORS } from '../measures/library/index.js';
 import type { Store } from '../store/db.js';
 import { storeSummary } from '../store/summary.js';
 
-const webDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'web');
+// dist/web, whether this module runs from src/server (tests) or dist/server (built).
+const webDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'web');
 
 export async function buildServer(store: Store, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false });

@@ -1,0 +1,73 @@
+// Browser test: the web app shows the numbers that are in the store.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { runPipeline } from '../../src/pipeline/run.js';
+import { buildServer } from '../../src/server/app.js';
+import type { Store } from '../../src/store/db.js';
+import { DEMO, tempDir, tempStore, testPseudo } from '../helpers/store.js';
+
+const CHROMIUM = process.env.KACHI_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+describe('web app (headless Chromium)', () => {
+  let store: Store;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let url: string;
+
+  beforeAll(async () => {
+    if (!existsSync(join(import.meta.dirname, '..', '..', 'dist', 'web', 'index.html'))) throw new Error('dist/web missing: run `npm run build` first');
+    store = await tempStore();
+    await runPipeline(store, { inputs: [DEMO], reportsDir: join(tempDir(), 'reports'), pseudo: testPseudo() });
+    app = await buildServer(store);
+    url = await app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await store?.close();
+  });
+
+  it('shows store counts and 特定健診受診率 equal to the store', async () => {
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.getByRole('heading', { name: '特定健診受診率（全体）' }).waitFor();
+    for (const t of ['member', 'claim', 'checkup']) {
+      const shown = await page.getByTestId(`count-${t}`).locator('.v').innerText();
+      const inStore = await store.scalar<number>(`select count(*) from ${t}`);
+      expect(Number(shown.replace(/,/g, ''))).toBe(inStore);
+    }
+    const results = await store.query<{ period: string; value: number; numerator: number; denominator: number }>(
+      "select period, value, numerator, denominator from indicator_result where indicator_id = 'tokutei_kenshin_rate' and entity_type = 'all' and stratum = 'all' order by period",
+    );
+    expect(results.length).toBe(3);
+    for (const r of results) {
+      const row = page.locator(`[data-testid="rate-table"] tr[data-period="${r.period}"]`);
+      expect(await row.locator('td.rate').innerText()).toBe(`${r.value.toFixed(1)}%`);
+      expect(await row.locator('td').nth(1).innerText()).toBe(String(r.numerator));
+      expect(await row.locator('td').nth(2).innerText()).toBe(String(r.denominator));
+    }
+    const fy = await store.query<{ fiscal_year: number; claims: number }>(
+      "select case when month(service_month) >= 4 then year(service_month) else year(service_month) - 1 end as fiscal_year, count(*) as claims from claim group by 1 order by 1",
+    );
+    for (const y of fy) {
+      const cell = page.locator(`[data-testid="fy-table"] tr[data-fy="${y.fiscal_year}"] td.claims`);
+      expect(Number((await cell.innerText()).replace(/,/g, ''))).toBe(y.claims);
+    }
+    await page.screenshot({ path: join(tempDir(), 'overview.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('serves the OpenAPI document and health endpoint', async () => {
+    const health = await (await fetch(`${url}/api/health`)).json();
+    expect(health).toEqual({ status: 'ok', schemaVersion: 1 });
+    const doc = (await (await fetch(`${url}/api/openapi.json`)).json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toContain('/api/summary');
+  });
+});
