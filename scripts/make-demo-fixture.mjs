@@ -12,7 +12,10 @@ rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
 
 let seed = 20240401;
-const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const rnd = () => {
+  seed = (seed * 1103515245 + 12345) % 2147483648;
+  return seed / 2147483648;
+};
 const pick = (a) => a[Math.floor(rnd() * a.length)];
 const normal = (m, sd) => m + sd * Math.sqrt(-2 * Math.log(rnd() + 1e-12)) * Math.cos(2 * Math.PI * rnd());
 
@@ -37,9 +40,36 @@ const employers = [
   { id: 'E101', name: '架空商事株式会社', ins: 1 },
   { id: 'E102', name: '架空運輸株式会社', ins: 1 },
 ];
-const FAMILY = [['山田', 'ヤマダ'], ['佐藤', 'サトウ'], ['鈴木', 'スズキ'], ['高橋', 'タカハシ'], ['田中', 'タナカ'], ['伊藤', 'イトウ'], ['渡辺', 'ワタナベ'], ['中村', 'ナカムラ'], ['小林', 'コバヤシ'], ['加藤', 'カトウ'], ['吉田', 'ヨシダ'], ['松本', 'マツモト']];
-const MALE = [['太郎', 'タロウ'], ['健一', 'ケンイチ'], ['誠', 'マコト'], ['大輔', 'ダイスケ'], ['翔', 'ショウ'], ['浩', 'ヒロシ']];
-const FEMALE = [['花子', 'ハナコ'], ['美咲', 'ミサキ'], ['陽子', 'ヨウコ'], ['恵', 'メグミ'], ['さくら', 'サクラ'], ['直美', 'ナオミ']];
+const FAMILY = [
+  ['山田', 'ヤマダ'],
+  ['佐藤', 'サトウ'],
+  ['鈴木', 'スズキ'],
+  ['高橋', 'タカハシ'],
+  ['田中', 'タナカ'],
+  ['伊藤', 'イトウ'],
+  ['渡辺', 'ワタナベ'],
+  ['中村', 'ナカムラ'],
+  ['小林', 'コバヤシ'],
+  ['加藤', 'カトウ'],
+  ['吉田', 'ヨシダ'],
+  ['松本', 'マツモト'],
+];
+const MALE = [
+  ['太郎', 'タロウ'],
+  ['健一', 'ケンイチ'],
+  ['誠', 'マコト'],
+  ['大輔', 'ダイスケ'],
+  ['翔', 'ショウ'],
+  ['浩', 'ヒロシ'],
+];
+const FEMALE = [
+  ['花子', 'ハナコ'],
+  ['美咲', 'ミサキ'],
+  ['陽子', 'ヨウコ'],
+  ['恵', 'メグミ'],
+  ['さくら', 'サクラ'],
+  ['直美', 'ナオミ'],
+];
 
 const pad = (n, w) => String(n).padStart(w, '0');
 const iso = (y, m, d) => `${y}-${pad(m, 2)}-${pad(d, 2)}`;
@@ -64,16 +94,53 @@ for (let i = 0; i < 240; i++) {
   if (r < 0.08) start = iso(2023, 1 + Math.floor(rnd() * 12), 1);
   else if (r < 0.14) lost = iso(2024, 1 + Math.floor(rnd() * 12), 16);
   members.push({
-    i, insIdx, sex, birth, name: `${fk}　${gk}`, kana: `${fkana}${gkana}`, kanaSpaced: `${fkana}　${gkana}`,
-    kigo: insIdx === 2 ? '' : String(100 + (i % 7)), bango: String(1000 + i), edaban: '00', relation, emp, start, lost,
-    muni: '131016', bmiBase: normal(23, 3.2), sbpBase: normal(122 + age * 0.3, 14), a1cBase: normal(5.5 + age * 0.006, 0.45),
+    i,
+    insIdx,
+    sex,
+    birth,
+    name: `${fk}　${gk}`,
+    kana: `${fkana}${gkana}`,
+    kanaSpaced: `${fkana}　${gkana}`,
+    kigo: insIdx === 2 ? '' : String(100 + (i % 7)),
+    bango: String(1000 + i),
+    edaban: '00',
+    relation,
+    emp,
+    start,
+    lost,
+    muni: '131016',
+    bmiBase: normal(23, 3.2),
+    sbpBase: normal(122 + age * 0.3, 14),
+    a1cBase: normal(5.5 + age * 0.006, 0.45),
   });
 }
 
 // ---- CSV: insurers (UTF-8) and member register (Shift_JIS) ---------------------------------
-writeFileSync(`${OUT}/insurers.csv`, `保険者番号,保険者名称,保険者種別,業態コード,都道府県コード\r\n${insurers.map((x) => [x.no, x.name, x.type, x.industry, x.pref].join(',')).join('\r\n')}\r\n`);
-const regHeader = '保険者番号,記号,番号,枝番,氏名,氏名カナ,性別,生年月日,本人家族区分,資格取得日,資格喪失日,事業所番号,事業所名称,業態コード,市区町村コード';
-const regLines = members.map((m) => [insurers[m.insIdx].no, m.kigo, m.bango, m.edaban, m.name, m.kana, m.sex, m.birth, m.relation, m.start, m.lost, m.emp?.id ?? '', m.emp?.name ?? '', insurers[m.insIdx].industry, m.muni].join(','));
+writeFileSync(
+  `${OUT}/insurers.csv`,
+  `保険者番号,保険者名称,保険者種別,業態コード,都道府県コード\r\n${insurers.map((x) => [x.no, x.name, x.type, x.industry, x.pref].join(',')).join('\r\n')}\r\n`,
+);
+const regHeader =
+  '保険者番号,記号,番号,枝番,氏名,氏名カナ,性別,生年月日,本人家族区分,資格取得日,資格喪失日,事業所番号,事業所名称,業態コード,市区町村コード';
+const regLines = members.map((m) =>
+  [
+    insurers[m.insIdx].no,
+    m.kigo,
+    m.bango,
+    m.edaban,
+    m.name,
+    m.kana,
+    m.sex,
+    m.birth,
+    m.relation,
+    m.start,
+    m.lost,
+    m.emp?.id ?? '',
+    m.emp?.name ?? '',
+    insurers[m.insIdx].industry,
+    m.muni,
+  ].join(','),
+);
 writeFileSync(`${OUT}/member_register.csv`, iconv.encode(`${regHeader}\r\n${regLines.join('\r\n')}\r\n`, 'cp932'));
 
 const enrolledOn = (m, d) => m.start <= d && (!m.lost || d < m.lost);
@@ -91,7 +158,12 @@ clinics.forEach((c, k) => {
 });
 const D = ['4019001', '2500013', '2724004', '4660014'];
 for (const fy of [2022, 2023, 2024]) {
-  for (const [sy, sm] of [[fy, 6], [fy, 9], [fy, 12], [fy + 1, 3]]) {
+  for (const [sy, sm] of [
+    [fy, 6],
+    [fy, 9],
+    [fy, 12],
+    [fy + 1, 3],
+  ]) {
     const serviceDay = iso(sy, sm, 1);
     const billing = sm === 12 ? `${sy + 1}01` : `${sy}${pad(sm + 1, 2)}`;
     clinics.forEach((c, k) => {
@@ -113,7 +185,9 @@ for (const fy of [2022, 2023, 2024]) {
         if (times === 2) days[16] = '1';
         const drugDaysArr = new Array(31).fill('');
         drugDaysArr[2] = String(drugDays);
-        lines.push(`RE,${n},${type},${sy}${pad(sm, 2)},${m.name},${m.sex},${compact(m.birth)},,,,,,,A-${pad(m.i, 4)},,,,,,,,,,,,,,,,,,,,,,,${m.kana},`);
+        lines.push(
+          `RE,${n},${type},${sy}${pad(sm, 2)},${m.name},${m.sex},${compact(m.birth)},,,,,,,A-${pad(m.i, 4)},,,,,,,,,,,,,,,,,,,,,,,${m.kana},`,
+        );
         lines.push(`HO,${ins.no.padStart(8, ' ')},${m.kigo},${m.bango},${times},${points},,,,,,,,,`);
         lines.push(`SN,1,01,,,,${m.edaban},,`);
         lines.push(`SY,${pick(D)},${sy - 1}0401,1,,,01,`);
@@ -130,8 +204,10 @@ for (const fy of [2022, 2023, 2024]) {
 
 // ---- 特定健診 XML ZIPs: one package per insurer and fiscal year ------------------------------
 const KENSHIN_ORG = withCheck('131123456');
-const obsPQ = (code, value, unit) => `<entry><observation classCode="OBS" moodCode="EVN"><code code="${code}" codeSystem="1.2.392.200119.6.1005"/><value xsi:type="PQ" value="${value}" unit="${unit}"/></observation></entry>`;
-const obsCD = (code, value, system) => `<entry><observation classCode="OBS" moodCode="EVN"><code code="${code}" codeSystem="1.2.392.200119.6.1005"/><value xsi:type="CD" code="${value}" codeSystem="${system}"/></observation></entry>`;
+const obsPQ = (code, value, unit) =>
+  `<entry><observation classCode="OBS" moodCode="EVN"><code code="${code}" codeSystem="1.2.392.200119.6.1005"/><value xsi:type="PQ" value="${value}" unit="${unit}"/></observation></entry>`;
+const obsCD = (code, value, system) =>
+  `<entry><observation classCode="OBS" moodCode="EVN"><code code="${code}" codeSystem="1.2.392.200119.6.1005"/><value xsi:type="CD" code="${value}" codeSystem="${system}"/></observation></entry>`;
 
 function cda(m, examDate) {
   const age = Number(examDate.slice(0, 4)) - Number(m.birth.slice(0, 4));
@@ -145,7 +221,10 @@ function cda(m, examDate) {
   const ins = insurers[m.insIdx];
   const ids = [`<id root="1.2.392.200119.6.101" extension="${ins.no.padStart(8, '0')}"/>`];
   if (m.kigo) ids.push(`<id root="1.2.392.200119.6.204" extension="${m.kigo}"/>`);
-  ids.push(`<id root="1.2.392.200119.6.205" extension="${m.bango}"/>`, `<id root="1.2.392.200119.6.211" extension="${m.edaban}"/>`);
+  ids.push(
+    `<id root="1.2.392.200119.6.205" extension="${m.bango}"/>`,
+    `<id root="1.2.392.200119.6.211" extension="${m.edaban}"/>`,
+  );
   const body = [
     obsPQ('9N001000000000001', height.toFixed(1), 'cm'),
     obsPQ('9N006000000000001', weight, 'kg'),

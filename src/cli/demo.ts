@@ -26,7 +26,8 @@ export async function runDemo(opts: { port: number; serve: boolean; extraInputs?
     "select period, value, numerator, denominator from indicator_result where indicator_id = 'tokutei_kenshin_rate' and entity_type = 'all' and stratum = 'all' order by period",
   );
   console.log('特定健診受診率 / checkup participation:');
-  for (const r of rates) console.log(`  ${r.period}: ${r.value === null ? '×' : `${r.value.toFixed(1)}%`} (${r.numerator}/${r.denominator})`);
+  for (const r of rates)
+    console.log(`  ${r.period}: ${r.value === null ? '×' : `${r.value.toFixed(1)}%`} (${r.numerator}/${r.denominator})`);
   console.log(`HTML サマリー / summary: ${res.reportPath}`);
   console.log(`準備完了 / set up in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   if (!opts.serve) {

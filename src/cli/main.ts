@@ -13,9 +13,13 @@ import { runDemo } from './demo.js';
 export function formatIngestReport(r: IngestReport): string {
   const lines = [`取込実行 / ingest run ${r.runId}`];
   for (const f of r.files) {
-    const loaded = Object.entries(f.loaded).map(([t, n]) => `${t}=${n}`).join(' ');
+    const loaded = Object.entries(f.loaded)
+      .map(([t, n]) => `${t}=${n}`)
+      .join(' ');
     const mark = f.status === 'loaded' ? '✔' : f.status === 'skipped' ? '↷' : '✖';
-    lines.push(`${mark} ${f.path} [${f.format}] ${f.status}: 読込 ${f.recordsRead} / 隔離 ${f.rejected} / 置換 ${f.replaced} ${loaded} — ${f.message}`);
+    lines.push(
+      `${mark} ${f.path} [${f.format}] ${f.status}: 読込 ${f.recordsRead} / 隔離 ${f.rejected} / 置換 ${f.replaced} ${loaded} — ${f.message}`,
+    );
   }
   const t = r.totals;
   lines.push(`合計: ファイル ${t.files}（取込 ${t.loaded}・スキップ ${t.skipped}・失敗 ${t.failed}）、隔離 ${t.rejected} 件`);
@@ -83,7 +87,9 @@ export function buildCli(): Command {
     .action(async (paths: string[], o: { json?: boolean }) => {
       const p = kachiPaths();
       const pseudo = Pseudonymizer.fromSecretFile(p.secret);
-      const res = await withStore((s) => runPipeline(s, { inputs: paths, reportsDir: p.reports, pseudo, onProgress: progressBar(!o.json) }));
+      const res = await withStore((s) =>
+        runPipeline(s, { inputs: paths, reportsDir: p.reports, pseudo, onProgress: progressBar(!o.json) }),
+      );
       if (o.json) console.log(JSON.stringify(res, null, 2));
       else {
         if (res.ingest) console.log(formatIngestReport(res.ingest));
@@ -102,7 +108,8 @@ export function buildCli(): Command {
       else {
         console.log(`スキーマ版 / schema v${s.schemaVersion}`);
         for (const [t, n] of Object.entries(s.counts)) console.log(`  ${t.padEnd(18)} ${n}`);
-        for (const y of s.byFiscalYear) console.log(`  FY${y.fiscal_year}: レセプト ${y.claims} 件 (${y.points} 点), 特定健診 ${y.checkups} 件`);
+        for (const y of s.byFiscalYear)
+          console.log(`  FY${y.fiscal_year}: レセプト ${y.claims} 件 (${y.points} 点), 特定健診 ${y.checkups} 件`);
       }
     });
 
@@ -121,9 +128,12 @@ export function buildCli(): Command {
   program
     .command('demo')
     .description('デモ: サンプルデータを取り込み、指標を計算し、サーバーを起動 / run the demo end to end')
+    .argument('[paths...]', '追加で取り込むファイル（壊れたファイルの拒否を試すなど） / extra files to ingest')
     .option('-p, --port <port>', 'ポート / port', '8080')
     .option('--no-serve', 'サーバーを起動しない / do not start the server')
-    .action(async (o: { port: string; serve: boolean }) => runDemo({ port: Number(o.port), serve: o.serve }));
+    .action(async (paths: string[], o: { port: string; serve: boolean }) =>
+      runDemo({ port: Number(o.port), serve: o.serve, extraInputs: paths }),
+    );
 
   return program;
 }

@@ -29,7 +29,10 @@ export interface LinkContext {
 }
 
 export function hashId(...parts: (string | number | null)[]): string {
-  return createHash('sha256').update(parts.map((p) => String(p ?? '')).join('\u001f')).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(parts.map((p) => String(p ?? '')).join('\u001f'))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 function newBatch(): FileBatch {
@@ -222,7 +225,7 @@ async function pushClaim(b: FileBatch, c: UkeClaim, fileId: string, ctx: LinkCon
     ingest_file_id: fileId,
     source_line: c.line,
   });
-  c.diagnoses.forEach((d, i) =>
+  c.diagnoses.forEach((d, i) => {
     push(b, 'claim_diagnosis', {
       claim_id: claimId,
       seq: i + 1,
@@ -235,8 +238,8 @@ async function pushClaim(b: FileBatch, c: UkeClaim, fileId: string, ctx: LinkCon
       onset_date: d.onsetDate,
       outcome_code: d.outcome || null,
       source_line: d.line,
-    }),
-  );
+    });
+  });
   c.details.forEach((d, i) => {
     const base = {
       claim_id: claimId,
@@ -277,7 +280,14 @@ async function convertCheckups(path: string, fileId: string, ctx: LinkContext): 
     const enrollmentKey = ctx.pseudo.enrollmentKey(d.insurerNumber, d.kigo, d.bango, d.birthDate, d.sex);
     const memberKey = await resolveMember(ctx, d.kanaName, d.birthDate, d.sex, enrollmentKey);
     if (!memberKey) {
-      b.rejections.push({ file: `${path}!${d.entry}`, line: 1, recordType: 'ClinicalDocument', field: '氏名', code: 'UNLINKED_MEMBER', reason: '加入者を特定できません / member cannot be linked' });
+      b.rejections.push({
+        file: `${path}!${d.entry}`,
+        line: 1,
+        recordType: 'ClinicalDocument',
+        field: '氏名',
+        code: 'UNLINKED_MEMBER',
+        reason: '加入者を特定できません / member cannot be linked',
+      });
       continue;
     }
     push(b, 'checkup', {

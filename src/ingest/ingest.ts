@@ -86,7 +86,10 @@ export async function ingest(
 ): Promise<IngestReport> {
   const runId = randomUUID();
   const startedAt = new Date().toISOString();
-  await store.run("insert into ingest_run values ($1, $2::timestamp, null, 'running', null, null, null, null)", [runId, startedAt]);
+  await store.run("insert into ingest_run values ($1, $2::timestamp, null, 'running', null, null, null, null)", [
+    runId,
+    startedAt,
+  ]);
   const paths = await expandPaths(inputs);
   const detected = await Promise.all(paths.map(async (p) => ({ path: p, format: await detectFormat(p) })));
   detected.sort((a, b) => FORMAT_RANK[a.format] - FORMAT_RANK[b.format] || a.path.localeCompare(b.path));
@@ -118,7 +121,17 @@ export async function ingest(
 }
 
 async function ingestOne(store: Store, runId: string, path: string, format: FileFormat, ctx: LinkContext): Promise<FileReport> {
-  const report: FileReport = { path, format, status: 'failed', message: '', recordsRead: 0, loaded: {}, rejected: 0, replaced: 0, warnings: 0 };
+  const report: FileReport = {
+    path,
+    format,
+    status: 'failed',
+    message: '',
+    recordsRead: 0,
+    loaded: {},
+    rejected: 0,
+    replaced: 0,
+    warnings: 0,
+  };
   const fileId = await sha256File(path);
   const already = await store.scalar<number>('select count(*) from ingest_file where ingest_file_id = $1', [fileId]);
   if (already > 0) {
@@ -130,7 +143,20 @@ async function ingestOne(store: Store, runId: string, path: string, format: File
   try {
     batch = await convertFile(path, format, fileId, ctx);
   } catch (err) {
-    batch = { rows: {}, rejections: [], warnings: [], recordsRead: 0, fatal: { file: path, line: null, recordType: null, field: null, code: 'READ_ERROR', reason: `読み込みエラー / read error: ${(err as Error).message}` } };
+    batch = {
+      rows: {},
+      rejections: [],
+      warnings: [],
+      recordsRead: 0,
+      fatal: {
+        file: path,
+        line: null,
+        recordType: null,
+        field: null,
+        code: 'READ_ERROR',
+        reason: `読み込みエラー / read error: ${(err as Error).message}`,
+      },
+    };
   }
   report.recordsRead = batch.recordsRead;
   report.warnings = batch.warnings.length;
@@ -145,7 +171,11 @@ async function ingestOne(store: Store, runId: string, path: string, format: File
     report.replaced = await loadRows(store, batch);
     for (const t of ORDER) if (batch.rows[t]?.length) report.loaded[t] = batch.rows[t]?.length ?? 0;
     await quarantine(store, runId, fileId, batch.rejections);
-    const loadedCount = (batch.rows.claim?.length ?? 0) + (batch.rows.checkup?.length ?? 0) + (batch.rows.enrollment?.length ?? 0) + (batch.rows.insurer?.length ?? 0);
+    const loadedCount =
+      (batch.rows.claim?.length ?? 0) +
+      (batch.rows.checkup?.length ?? 0) +
+      (batch.rows.enrollment?.length ?? 0) +
+      (batch.rows.insurer?.length ?? 0);
     await store.run('insert into ingest_file values ($1, $2, $3, $4, current_timestamp, $5, $6, $7)', [
       fileId,
       runId,
@@ -174,7 +204,9 @@ async function loadRows(store: Store, batch: FileBatch): Promise<number> {
     await store.append(stage, rows);
     const match = keys.map((k) => `t.${k} = s.${k}`).join(' and ');
     if (table === 'claim') {
-      replaced += await store.scalar<number>(`select count(*) from claim t where exists (select 1 from ${stage} s where ${match})`);
+      replaced += await store.scalar<number>(
+        `select count(*) from claim t where exists (select 1 from ${stage} s where ${match})`,
+      );
       for (const child of CLAIM_CHILDREN) {
         await store.run(`delete from ${child} where claim_id in (select claim_id from ${stage})`);
       }

@@ -29,7 +29,9 @@ export class Pseudonymizer {
   }
 
   private mac(domain: string, parts: string[]): string {
-    return createHmac('sha256', this.key).update(`${domain}\u001f${parts.join('\u001f')}`).digest('hex');
+    return createHmac('sha256', this.key)
+      .update(`${domain}\u001f${parts.join('\u001f')}`)
+      .digest('hex');
   }
 
   memberKey(kanaName: string, birthDate: string, sex: number): string {
@@ -42,7 +44,18 @@ export class Pseudonymizer {
 }
 
 const SMALL_KANA: Record<string, string> = {
-  ァ: 'ア', ィ: 'イ', ゥ: 'ウ', ェ: 'エ', ォ: 'オ', ッ: 'ツ', ャ: 'ヤ', ュ: 'ユ', ョ: 'ヨ', ヮ: 'ワ', ヵ: 'カ', ヶ: 'ケ',
+  ァ: 'ア',
+  ィ: 'イ',
+  ゥ: 'ウ',
+  ェ: 'エ',
+  ォ: 'オ',
+  ッ: 'ツ',
+  ャ: 'ヤ',
+  ュ: 'ユ',
+  ョ: 'ヨ',
+  ヮ: 'ワ',
+  ヵ: 'カ',
+  ヶ: 'ケ',
 };
 
 /** Kana name normalisation: NFKC (half-width → full-width kana), hiragana → katakana, small kana → large,

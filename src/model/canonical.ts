@@ -3,15 +3,7 @@
 
 export type Sex = 1 | 2;
 export type Relation = '本人' | '家族';
-export type InsurerType =
-  | 'kyokai'
-  | 'kumiai_single'
-  | 'kumiai_sogo'
-  | 'kyosai'
-  | 'kokuho'
-  | 'kokuho_kumiai'
-  | 'koki'
-  | 'senin';
+export type InsurerType = 'kyokai' | 'kumiai_single' | 'kumiai_sogo' | 'kyosai' | 'kokuho' | 'kokuho_kumiai' | 'koki' | 'senin';
 export type ClaimKind = '医科入院' | '医科入院外' | 'DPC' | '歯科' | '調剤' | '訪問看護';
 
 export interface Insurer {

@@ -6,25 +6,42 @@ import type { Store } from '../store/db.js';
 import { storeSummary } from '../store/summary.js';
 import { fiscalYearLabel } from '../util/dates.js';
 
-const esc = (s: unknown) => String(s ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
+const esc = (s: unknown) =>
+  String(s ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
 const num = (n: number | null) => (n === null ? '—' : n.toLocaleString('ja-JP'));
 
 export async function renderSummaryHtml(store: Store): Promise<string> {
   const s = await storeSummary(store);
-  const rates = await store.query<{ period: string; numerator: number; denominator: number; value: number | null; ci_low: number | null; ci_high: number | null }>(
+  const rates = await store.query<{
+    period: string;
+    numerator: number;
+    denominator: number;
+    value: number | null;
+    ci_low: number | null;
+    ci_high: number | null;
+  }>(
     `select period, numerator, denominator, value, ci_low, ci_high from indicator_result
      where indicator_id = 'tokutei_kenshin_rate' and entity_type = 'all' and stratum = 'all' order by period`,
   );
   const countRows = Object.entries(s.counts)
-    .map(([t, n]) => `<tr><th>${esc(TERMS_JA[t as keyof typeof TERMS_JA] ?? t)} <small>${esc(t)}</small></th><td class="n">${num(n)}</td></tr>`)
+    .map(
+      ([t, n]) =>
+        `<tr><th>${esc(TERMS_JA[t as keyof typeof TERMS_JA] ?? t)} <small>${esc(t)}</small></th><td class="n">${num(n)}</td></tr>`,
+    )
     .join('');
   const insurerRows = s.insurers
-    .map((i) => `<tr><td>${esc(i.insurer_number)}</td><td>${esc(i.name)}</td><td>${esc(INSURER_TYPE_JA[i.insurer_type] ?? i.insurer_type)}</td><td class="n">${num(i.members)}</td></tr>`)
+    .map(
+      (i) =>
+        `<tr><td>${esc(i.insurer_number)}</td><td>${esc(i.name)}</td><td>${esc(INSURER_TYPE_JA[i.insurer_type] ?? i.insurer_type)}</td><td class="n">${num(i.members)}</td></tr>`,
+    )
     .join('');
   const rateRows = rates
     .map((r) => {
       const fy = Number(r.period.slice(2));
-      const v = r.value === null ? '×（少数のため非表示）' : `${r.value.toFixed(1)}% <small>(95%CI ${r.ci_low?.toFixed(1)}–${r.ci_high?.toFixed(1)})</small>`;
+      const v =
+        r.value === null
+          ? '×（少数のため非表示）'
+          : `${r.value.toFixed(1)}% <small>(95%CI ${r.ci_low?.toFixed(1)}–${r.ci_high?.toFixed(1)})</small>`;
       return `<tr><td>${esc(fiscalYearLabel(fy))} (FY${fy})</td><td class="n">${num(r.numerator)}</td><td class="n">${num(r.denominator)}</td><td class="n">${v}</td></tr>`;
     })
     .join('');

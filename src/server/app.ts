@@ -23,15 +23,34 @@ export async function buildServer(store: Store, opts: { logger?: boolean } = {})
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
-  app.get('/api/health', { schema: { summary: 'ヘルスチェック / health', response: { 200: { type: 'object', properties: { status: { type: 'string' }, schemaVersion: { type: 'integer' } } } } } }, async () => ({
-    status: 'ok',
-    schemaVersion: await store.scalar<number>('select max(version) from schema_version'),
-  }));
+  app.get(
+    '/api/health',
+    {
+      schema: {
+        summary: 'ヘルスチェック / health',
+        response: { 200: { type: 'object', properties: { status: { type: 'string' }, schemaVersion: { type: 'integer' } } } },
+      },
+    },
+    async () => ({
+      status: 'ok',
+      schemaVersion: await store.scalar<number>('select max(version) from schema_version'),
+    }),
+  );
 
   app.get('/api/summary', { schema: { summary: '格納データの概要 / store summary' } }, async () => storeSummary(store));
 
   app.get('/api/indicators', { schema: { summary: '指標定義の一覧 / indicator definitions' } }, async () =>
-    INDICATORS.map(({ id, version, nameJa, nameEn, domain, unit, direction, definitionJa, source }) => ({ id, version, nameJa, nameEn, domain, unit, direction, definitionJa, source })),
+    INDICATORS.map(({ id, version, nameJa, nameEn, domain, unit, direction, definitionJa, source }) => ({
+      id,
+      version,
+      nameJa,
+      nameEn,
+      domain,
+      unit,
+      direction,
+      definitionJa,
+      source,
+    })),
   );
 
   app.get<{ Params: { id: string }; Querystring: { entity_type?: string; stratum?: string } }>(
@@ -56,7 +75,9 @@ export async function buildServer(store: Store, opts: { logger?: boolean } = {})
   );
 
   app.get('/api/quarantine', { schema: { summary: '隔離レコード / quarantined records' } }, async () =>
-    store.query('select run_id, file_path, line, record_type, field, reason_code, reason from quarantine order by file_path, line limit 1000'),
+    store.query(
+      'select run_id, file_path, line, record_type, field, reason_code, reason from quarantine order by file_path, line limit 1000',
+    ),
   );
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -49,9 +49,7 @@ export class Store {
   /** Runs a query and returns plain JS rows: BIGINT → number, DATE → 'YYYY-MM-DD', TIMESTAMP → ISO. */
   async query<T extends Row = Row>(sql: string, params: Param[] = []): Promise<T[]> {
     const reader =
-      params.length === 0
-        ? await this.conn.runAndReadAll(sql)
-        : await this.conn.runAndReadAll(sql, params as DuckDBValue[]);
+      params.length === 0 ? await this.conn.runAndReadAll(sql) : await this.conn.runAndReadAll(sql, params as DuckDBValue[]);
     const names = reader.columnNames();
     const types = reader.columnTypes().map((t) => t.typeId);
     const rows = reader.getRows();

@@ -23,9 +23,7 @@ export async function migrate(store: Store): Promise<number> {
   await store.run(
     'create table if not exists schema_version (version integer primary key, name varchar not null, applied_at timestamp not null)',
   );
-  const applied = new Set(
-    (await store.query<{ version: number }>('select version from schema_version')).map((r) => r.version),
-  );
+  const applied = new Set((await store.query<{ version: number }>('select version from schema_version')).map((r) => r.version));
   for (const m of listMigrations()) {
     if (applied.has(m.version)) continue;
     await store.transaction(async () => {

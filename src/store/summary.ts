@@ -8,11 +8,30 @@ export interface StoreSummary {
   byFiscalYear: { fiscal_year: number; claims: number; points: number; checkups: number }[];
 }
 
-const COUNTED = ['insurer', 'employer', 'member', 'enrollment', 'facility', 'claim', 'claim_diagnosis', 'claim_procedure', 'claim_drug', 'checkup', 'quarantine'];
+/** Canonical fact and reference tables loaded by ingest (operational tables excluded). */
+export const CANONICAL_TABLES = [
+  'insurer',
+  'employer',
+  'member',
+  'enrollment',
+  'facility',
+  'claim',
+  'claim_diagnosis',
+  'claim_procedure',
+  'claim_drug',
+  'claim_device',
+  'checkup',
+] as const;
+
+export async function tableCounts(store: Store, tables: readonly string[]): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const t of tables) out[t] = await store.scalar<number>(`select count(*) from ${t}`);
+  return out;
+}
+
 
 export async function storeSummary(store: Store): Promise<StoreSummary> {
-  const counts: Record<string, number> = {};
-  for (const t of COUNTED) counts[t] = await store.scalar<number>(`select count(*) from ${t}`);
+  const counts = await tableCounts(store, [...CANONICAL_TABLES, 'quarantine']);
   const insurers = await store.query<StoreSummary['insurers'][number]>(
     `select i.insurer_number, i.name, i.insurer_type, count(distinct e.member_key) as members
      from insurer i left join enrollment e on e.insurer_number = i.insurer_number

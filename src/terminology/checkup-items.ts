@@ -77,9 +77,30 @@ export const CHECKUP_ITEMS: CheckupItem[] = [
     range: [10, 500],
   },
   { column: 'non_hdl_mgdl', nameJa: 'Non-HDLコレステロール', kind: 'integer', unit: 'mg/dL', codes: ['3F069000002391901'] },
-  { column: 'ast', nameJa: 'AST(GOT)', kind: 'integer', unit: 'U/L', codes: ['3B035000002327201', '3B035000002399901'], range: [1, 5000] },
-  { column: 'alt', nameJa: 'ALT(GPT)', kind: 'integer', unit: 'U/L', codes: ['3B045000002327201', '3B045000002399901'], range: [1, 5000] },
-  { column: 'ggt', nameJa: 'γ-GT', kind: 'integer', unit: 'U/L', codes: ['3B090000002327101', '3B090000002399901'], range: [1, 5000] },
+  {
+    column: 'ast',
+    nameJa: 'AST(GOT)',
+    kind: 'integer',
+    unit: 'U/L',
+    codes: ['3B035000002327201', '3B035000002399901'],
+    range: [1, 5000],
+  },
+  {
+    column: 'alt',
+    nameJa: 'ALT(GPT)',
+    kind: 'integer',
+    unit: 'U/L',
+    codes: ['3B045000002327201', '3B045000002399901'],
+    range: [1, 5000],
+  },
+  {
+    column: 'ggt',
+    nameJa: 'γ-GT',
+    kind: 'integer',
+    unit: 'U/L',
+    codes: ['3B090000002327101', '3B090000002399901'],
+    range: [1, 5000],
+  },
   {
     column: 'fpg_mgdl',
     nameJa: '空腹時血糖',
@@ -106,7 +127,14 @@ export const CHECKUP_ITEMS: CheckupItem[] = [
   },
   { column: 'urine_glucose', nameJa: '尿糖', kind: 'code', codes: ['1A020000000191111', '1A020000000190111'] },
   { column: 'urine_protein', nameJa: '尿蛋白', kind: 'code', codes: ['1A010000000191111', '1A010000000190111'] },
-  { column: 'creatinine', nameJa: '血清クレアチニン', kind: 'number', unit: 'mg/dL', codes: ['3C015000002327101', '3C015000002399901'], range: [0.1, 30] },
+  {
+    column: 'creatinine',
+    nameJa: '血清クレアチニン',
+    kind: 'number',
+    unit: 'mg/dL',
+    codes: ['3C015000002327101', '3C015000002399901'],
+    range: [0.1, 30],
+  },
   { column: 'egfr', nameJa: 'eGFR', kind: 'number', unit: 'mL/min/1.73m2', codes: ['8A065000002391901'], range: [1, 200] },
   { column: 'hemoglobin', nameJa: '血色素量', kind: 'number', unit: 'g/dL', codes: ['2A030000001930101'], range: [3, 25] },
   // 質問票 (standard questionnaire, 第4期). yes/no items use OID …6.2003: 1 はい, 2 いいえ.
@@ -137,7 +165,11 @@ export const CHECKUP_ITEMS: CheckupItem[] = [
 ];
 
 const BY_CODE = new Map<string, { item: CheckupItem; rank: number }>();
-for (const item of CHECKUP_ITEMS) item.codes.forEach((c, rank) => BY_CODE.set(c, { item, rank }));
+for (const item of CHECKUP_ITEMS) {
+  item.codes.forEach((c, rank) => {
+    BY_CODE.set(c, { item, rank });
+  });
+}
 
 export function checkupItemByCode(code: string): { item: CheckupItem; rank: number } | undefined {
   return BY_CODE.get(code);

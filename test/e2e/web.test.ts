@@ -10,7 +10,15 @@ import type { Store } from '../../src/store/db.js';
 import { DEMO, tempDir, tempStore, testPseudo } from '../helpers/store.js';
 
 const CHROMIUM = process.env.KACHI_CHROMIUM ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 describe('web app (headless Chromium)', () => {
   let store: Store;
@@ -19,7 +27,8 @@ describe('web app (headless Chromium)', () => {
   let url: string;
 
   beforeAll(async () => {
-    if (!existsSync(join(import.meta.dirname, '..', '..', 'dist', 'web', 'index.html'))) throw new Error('dist/web missing: run `npm run build` first');
+    if (!existsSync(join(import.meta.dirname, '..', '..', 'dist', 'web', 'index.html')))
+      throw new Error('dist/web missing: run `npm run build` first');
     store = await tempStore();
     await runPipeline(store, { inputs: [DEMO], reportsDir: join(tempDir(), 'reports'), pseudo: testPseudo() });
     app = await buildServer(store);
@@ -53,7 +62,7 @@ describe('web app (headless Chromium)', () => {
       expect(await row.locator('td').nth(2).innerText()).toBe(String(r.denominator));
     }
     const fy = await store.query<{ fiscal_year: number; claims: number }>(
-      "select case when month(service_month) >= 4 then year(service_month) else year(service_month) - 1 end as fiscal_year, count(*) as claims from claim group by 1 order by 1",
+      'select case when month(service_month) >= 4 then year(service_month) else year(service_month) - 1 end as fiscal_year, count(*) as claims from claim group by 1 order by 1',
     );
     for (const y of fy) {
       const cell = page.locator(`[data-testid="fy-table"] tr[data-fy="${y.fiscal_year}"] td.claims`);

@@ -15,10 +15,17 @@ interface P {
 }
 
 async function seed(store: Store, people: P[]): Promise<void> {
-  await store.run("insert into insurer values ('06139992', 'A健保', 'kumiai_single', null, '13'), ('01130012', 'B支部', 'kyokai', null, '13')");
+  await store.run(
+    "insert into insurer values ('06139992', 'A健保', 'kumiai_single', null, '13'), ('01130012', 'B支部', 'kyokai', null, '13')",
+  );
   for (const p of people) {
     await store.run('insert into member values ($1, $2, $3, $4, null, null)', [p.key, p.sex ?? 1, p.birthYm, '本人']);
-    await store.run("insert into enrollment values ($1, $1, $2, '本人', null, null, $3::date, $4::date, 'f', 1)", [p.key, p.insurer, p.start, p.end ?? null]);
+    await store.run("insert into enrollment values ($1, $1, $2, '本人', null, null, $3::date, $4::date, 'f', 1)", [
+      p.key,
+      p.insurer,
+      p.start,
+      p.end ?? null,
+    ]);
     if (p.examined) {
       await store.run(
         "insert into checkup (checkup_id, member_key, insurer_number, exam_date, fiscal_year, ingest_file_id, source_line) values ($1, $2, $3, $4::date, 2024, 'f', 1)",
@@ -33,21 +40,38 @@ describe('特定健診受診率 (hand-computed)', () => {
     const store = await tempStore();
     const people: P[] = [];
     // Insurer A: 12 eligible, 6 examined → 50.0%.
-    for (let i = 0; i < 12; i++) people.push({ key: `a${i}`, insurer: '06139992', birthYm: '1970-06', start: '2010-04-01', examined: i < 6 ? '2024-06-10' : undefined });
+    for (let i = 0; i < 12; i++)
+      people.push({
+        key: `a${i}`,
+        insurer: '06139992',
+        birthYm: '1970-06',
+        start: '2010-04-01',
+        examined: i < 6 ? '2024-06-10' : undefined,
+      });
     // Age boundary: born 1985-03 is 40 on 2025-03-31 (target); born 1985-04 is 39 (not a target).
     people.push({ key: 'age40', insurer: '06139992', birthYm: '1985-03', start: '2010-04-01', examined: '2024-07-01' });
     people.push({ key: 'age39', insurer: '06139992', birthYm: '1985-04', start: '2010-04-01', examined: '2024-07-01' });
     // Joined mid-year: not a target even though examined.
     people.push({ key: 'mid', insurer: '06139992', birthYm: '1970-01', start: '2024-10-01', examined: '2025-01-10' });
     // Insurer B: 9 eligible, 9 examined → suppressed (denominator < 10).
-    for (let i = 0; i < 9; i++) people.push({ key: `b${i}`, insurer: '01130012', birthYm: '1960-01', start: '2000-04-01', examined: '2024-09-01' });
+    for (let i = 0; i < 9; i++)
+      people.push({ key: `b${i}`, insurer: '01130012', birthYm: '1960-01', start: '2000-04-01', examined: '2024-09-01' });
     // A claim dated in FY2024 makes FY2024 a period of the store.
     await seed(store, people);
-    await store.run("insert into claim (claim_id, insurer_number, facility_code, claim_kind, claim_type_code, service_month, billing_month, points, ingest_file_id, source_line) values ('x', '06139992', '1311234569', '医科入院外', '1112', date '2024-05-01', date '2024-06-01', 100, 'f', 1)");
+    await store.run(
+      "insert into claim (claim_id, insurer_number, facility_code, claim_kind, claim_type_code, service_month, billing_month, points, ingest_file_id, source_line) values ('x', '06139992', '1311234569', '医科入院外', '1112', date '2024-05-01', date '2024-06-01', 100, 'f', 1)",
+    );
     await derive(store);
     await computeIndicators(store, 'test-run');
     const get = (entityType: string, entityId: string) =>
-      store.query<{ numerator: number; denominator: number; value: number | null; suppressed: boolean; ci_low: number; ci_high: number }>(
+      store.query<{
+        numerator: number;
+        denominator: number;
+        value: number | null;
+        suppressed: boolean;
+        ci_low: number;
+        ci_high: number;
+      }>(
         "select numerator, denominator, value, suppressed, ci_low, ci_high from indicator_result where indicator_id = 'tokutei_kenshin_rate' and entity_type = $1 and entity_id = $2 and period = 'FY2024' and stratum = 'all'",
         [entityType, entityId],
       );
@@ -68,11 +92,14 @@ describe('特定健診受診率 (hand-computed)', () => {
   it('suppresses at 9 and shows at 10', async () => {
     const store = await tempStore();
     const people: P[] = [];
-    for (let i = 0; i < 10; i++) people.push({ key: `a${i}`, insurer: '06139992', birthYm: '1970-06', start: '2010-04-01', examined: '2024-06-10' });
+    for (let i = 0; i < 10; i++)
+      people.push({ key: `a${i}`, insurer: '06139992', birthYm: '1970-06', start: '2010-04-01', examined: '2024-06-10' });
     await seed(store, people);
     await derive(store);
     await computeIndicators(store, 'r');
-    const v = await store.query<{ value: number | null }>("select value from indicator_result where entity_type = 'insurer' and stratum = 'all' and period = 'FY2024'");
+    const v = await store.query<{ value: number | null }>(
+      "select value from indicator_result where entity_type = 'insurer' and stratum = 'all' and period = 'FY2024'",
+    );
     expect(v).toEqual([{ value: 100 }]);
   });
 });

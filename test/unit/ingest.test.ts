@@ -19,8 +19,16 @@ describe('ingest', () => {
     expect(c1.claim).toBeGreaterThan(100);
     expect(c1.checkup).toBeGreaterThan(100);
     // Every claim and checkup is linked to a registered member.
-    expect(await store.scalar('select count(*) from claim c where not exists (select 1 from member m where m.member_key = c.member_key)')).toBe(0);
-    expect(await store.scalar('select count(*) from checkup c where not exists (select 1 from member m where m.member_key = c.member_key)')).toBe(0);
+    expect(
+      await store.scalar(
+        'select count(*) from claim c where not exists (select 1 from member m where m.member_key = c.member_key)',
+      ),
+    ).toBe(0);
+    expect(
+      await store.scalar(
+        'select count(*) from checkup c where not exists (select 1 from member m where m.member_key = c.member_key)',
+      ),
+    ).toBe(0);
     const r2 = await ingest(store, testPseudo(), [DEMO]);
     expect(r2.totals.skipped).toBe(r1.totals.files);
     expect(await canonicalCounts(store)).toEqual(c1);

@@ -29,7 +29,10 @@ describe('UKE reader (医科)', () => {
     expect(c.computed.insurance).toBe(216); // 73 × 2 + 5 × 14
     expect(c.warnings).toEqual([]);
     expect(c.edaban).toBe('01');
-    expect(c.diagnoses.map((d) => [d.code, d.isMain])).toEqual([['4375001', true], ['0000999', false]]);
+    expect(c.diagnoses.map((d) => [d.code, d.isMain])).toEqual([
+      ['4375001', true],
+      ['0000999', false],
+    ]);
     expect(c.details.map((d) => [d.record, d.category, d.points, d.times])).toEqual([
       ['SI', '12', 73, 2],
       ['IY', '21', 5, 14],

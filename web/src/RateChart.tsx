@@ -17,7 +17,14 @@ export function RateChart({ labels, values }: { labels: string[]; values: (numbe
       tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? `${v.toFixed(1)}%` : '×') },
       xAxis: { type: 'category', data: labels },
       yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
-      series: [{ type: 'bar', data: values, itemStyle: { color: '#0b4f6c' }, label: { show: true, position: 'top', formatter: (p: { value: number }) => `${p.value.toFixed(1)}%` } }],
+      series: [
+        {
+          type: 'bar',
+          data: values,
+          itemStyle: { color: '#0b4f6c' },
+          label: { show: true, position: 'top', formatter: (p: { value: number }) => `${p.value.toFixed(1)}%` },
+        },
+      ],
     });
     return () => chart.dispose();
   }, [labels, values]);

@@ -133,7 +133,17 @@ async function* readCsv<T>(
         first = false;
         const missing = header.filter((h) => !(h in record));
         if (missing.length > 0) {
-          yield { type: 'rejection', rejection: { file: path, line: 1, recordType: 'header', field: missing.join(','), code: 'BAD_HEADER', reason: `必須列がありません: ${missing.join(', ')} / missing columns` } };
+          yield {
+            type: 'rejection',
+            rejection: {
+              file: path,
+              line: 1,
+              recordType: 'header',
+              field: missing.join(','),
+              code: 'BAD_HEADER',
+              reason: `必須列がありません: ${missing.join(', ')} / missing columns`,
+            },
+          };
           return;
         }
       }
@@ -141,11 +151,31 @@ async function* readCsv<T>(
         yield { type: 'row', row: mapRow(record, info.lines) };
       } catch (err) {
         if (!(err instanceof FieldError)) throw err;
-        yield { type: 'rejection', rejection: { file: path, line: info.lines, recordType: 'row', field: err.field, code: 'BAD_FIELD', reason: err.message } };
+        yield {
+          type: 'rejection',
+          rejection: {
+            file: path,
+            line: info.lines,
+            recordType: 'row',
+            field: err.field,
+            code: 'BAD_FIELD',
+            reason: err.message,
+          },
+        };
       }
     }
   } catch (err) {
-    yield { type: 'rejection', rejection: { file: path, line: null, recordType: null, field: null, code: 'CSV_SYNTAX', reason: `CSV として読めません / unreadable CSV: ${(err as Error).message}` } };
+    yield {
+      type: 'rejection',
+      rejection: {
+        file: path,
+        line: null,
+        recordType: null,
+        field: null,
+        code: 'CSV_SYNTAX',
+        reason: `CSV として読めません / unreadable CSV: ${(err as Error).message}`,
+      },
+    };
   }
 }
 
@@ -155,7 +185,8 @@ export function readMemberRegister(path: string): AsyncGenerator<CsvEvent<Regist
     const sex = r.性別;
     if (sex !== '1' && sex !== '2') throw new FieldError('性別', `性別は 1 または 2: "${sex}"`);
     const relation = r.本人家族区分;
-    if (relation !== '本人' && relation !== '家族') throw new FieldError('本人家族区分', `本人家族区分は 本人 または 家族: "${relation}"`);
+    if (relation !== '本人' && relation !== '家族')
+      throw new FieldError('本人家族区分', `本人家族区分は 本人 または 家族: "${relation}"`);
     const bango = r.番号 ?? '';
     if (!bango) throw new FieldError('番号', '被保険者番号がありません');
     const start = date(r.資格取得日, '資格取得日');
@@ -187,7 +218,8 @@ export function readMemberRegister(path: string): AsyncGenerator<CsvEvent<Regist
 export function readInsurerList(path: string): AsyncGenerator<CsvEvent<InsurerRow>> {
   return readCsv(path, INSURER_LIST_HEADER, (r, line) => {
     const type = INSURER_TYPES[r.保険者種別 ?? ''];
-    if (!type) throw new FieldError('保険者種別', `保険者種別が不明: "${r.保険者種別}" (${Object.keys(INSURER_TYPES).join('/')})`);
+    if (!type)
+      throw new FieldError('保険者種別', `保険者種別が不明: "${r.保険者種別}" (${Object.keys(INSURER_TYPES).join('/')})`);
     if (!r.保険者名称) throw new FieldError('保険者名称', '保険者名称がありません');
     return {
       line,
@@ -221,7 +253,7 @@ function dayBefore(iso: string): string {
 
 /** Drops a UTF-8 sequence cut at the end of a sniffing buffer so it does not look invalid. */
 function trimPartialUtf8(b: Buffer): Buffer {
-  let end = b.length;
+  const end = b.length;
   for (let i = 1; i <= 3 && end - i >= 0; i++) {
     const c = b[end - i] ?? 0;
     if ((c & 0xc0) === 0xc0) return b.subarray(0, end - i);

@@ -69,12 +69,15 @@ export async function* readCheckupZip(path: string): AsyncGenerator<CheckupEvent
   try {
     zip = await openZip(path);
   } catch (err) {
-    yield { type: 'rejection', rejection: rej(path, null, 'ZIP', `ZIP として開けません / not a readable ZIP: ${(err as Error).message}`) };
+    yield {
+      type: 'rejection',
+      rejection: rej(path, null, 'ZIP', `ZIP として開けません / not a readable ZIP: ${(err as Error).message}`),
+    };
     return;
   }
+  let sawIndex = false;
+  let dataCount = 0;
   try {
-    let sawIndex = false;
-    let dataCount = 0;
     for await (const entry of iterateEntries(zip)) {
       const name = entry.fileName;
       const isIndex = /(^|\/)ix08_V\d+\.xml$/i.test(name);
@@ -84,14 +87,20 @@ export async function* readCheckupZip(path: string): AsyncGenerator<CheckupEvent
       try {
         text = (await readEntry(zip, entry)).toString('utf8');
       } catch (err) {
-        yield { type: 'rejection', rejection: rej(path, name, 'ZIP_ENTRY', `ZIP エントリを読めません / cannot read entry: ${(err as Error).message}`) };
+        yield {
+          type: 'rejection',
+          rejection: rej(path, name, 'ZIP_ENTRY', `ZIP エントリを読めません / cannot read entry: ${(err as Error).message}`),
+        };
         continue;
       }
       let xml: Node;
       try {
         xml = parser.parse(text, true) as Node;
       } catch (err) {
-        yield { type: 'rejection', rejection: rej(path, name, 'XML_SYNTAX', `XML 構文エラー / malformed XML: ${(err as Error).message.split('\n')[0]}`) };
+        yield {
+          type: 'rejection',
+          rejection: rej(path, name, 'XML_SYNTAX', `XML 構文エラー / malformed XML: ${(err as Error).message.split('\n')[0]}`),
+        };
         continue;
       }
       if (isIndex) {
@@ -110,11 +119,26 @@ export async function* readCheckupZip(path: string): AsyncGenerator<CheckupEvent
       if ('code' in res) yield { type: 'rejection', rejection: res };
       else yield { type: 'checkup', doc: res };
     }
-    if (!sawIndex && dataCount === 0) {
-      yield { type: 'rejection', rejection: rej(path, null, 'NOT_TOKUTEI', '特定健診パッケージ (ix08 / DATA/h*.xml) が含まれていません / no 特定健診 documents in ZIP') };
-    }
+  } catch (err) {
+    // A damaged central directory or entry stream ends the ZIP; what was read stays reported.
+    yield {
+      type: 'rejection',
+      rejection: rej(path, null, 'ZIP', `ZIP の読み込み中にエラー / ZIP damaged: ${(err as Error).message}`),
+    };
+    return;
   } finally {
     zip.close();
+  }
+  if (!sawIndex && dataCount === 0) {
+    yield {
+      type: 'rejection',
+      rejection: rej(
+        path,
+        null,
+        'NOT_TOKUTEI',
+        '特定健診パッケージ (ix08 / DATA/h*.xml) が含まれていません / no 特定健診 documents in ZIP',
+      ),
+    };
   }
 }
 
@@ -123,11 +147,17 @@ function parseCda(xml: Node, file: string, entry: string): CheckupDocument | Rej
   if (!doc) return rej(file, entry, 'NOT_CDA', 'ClinicalDocument がありません / not a CDA document');
   const role = child(child(doc, 'recordTarget'), 'patientRole');
   const ids = arr(role?.id);
-  const idBy = (root: string) => attr(ids.find((i) => attr(i, 'root') === root), 'extension');
+  const idBy = (root: string) =>
+    attr(
+      ids.find((i) => attr(i, 'root') === root),
+      'extension',
+    );
   const insurer = idBy(OID.insurer);
-  if (!insurer || !/^\d{6,8}$/.test(insurer)) return rej(file, entry, 'BAD_INSURER', `保険者番号が不正: "${insurer ?? ''}"`, '保険者番号');
+  if (!insurer || !/^\d{6,8}$/.test(insurer))
+    return rej(file, entry, 'BAD_INSURER', `保険者番号が不正: "${insurer ?? ''}"`, '保険者番号');
   const bango = idBy(OID.bango);
-  if (!bango) return rej(file, entry, 'MISSING_FIELD', '被保険者証等番号がありません / missing insured number', '被保険者証等番号');
+  if (!bango)
+    return rej(file, entry, 'MISSING_FIELD', '被保険者証等番号がありません / missing insured number', '被保険者証等番号');
   const patient = child(role, 'patient');
   const sexCode = attr(child(patient, 'administrativeGenderCode'), 'code');
   if (sexCode !== '1' && sexCode !== '2') return rej(file, entry, 'BAD_SEX', `男女区分が不正: "${sexCode ?? ''}"`, '男女区分');
@@ -210,9 +240,21 @@ function mapObservations(obs: CdaObservation[]): {
     if (item.kind === 'yesno') v = value === '1';
     else {
       v = Number(value);
-      if (!Number.isFinite(v)) return { values, unknownCodes, invalid: { field: item.nameJa, reason: `${item.nameJa} が数値ではありません: "${value}"` } };
+      if (!Number.isFinite(v))
+        return {
+          values,
+          unknownCodes,
+          invalid: { field: item.nameJa, reason: `${item.nameJa} が数値ではありません: "${value}"` },
+        };
       if (item.range && (v < item.range[0] || v > item.range[1])) {
-        return { values, unknownCodes, invalid: { field: item.nameJa, reason: `${item.nameJa} の値 ${v} は範囲外 (${item.range.join('–')}) / impossible value` } };
+        return {
+          values,
+          unknownCodes,
+          invalid: {
+            field: item.nameJa,
+            reason: `${item.nameJa} の値 ${v} は範囲外 (${item.range.join('–')}) / impossible value`,
+          },
+        };
       }
       if (item.kind === 'integer') v = Math.round(v);
     }
@@ -234,7 +276,14 @@ function mapObservations(obs: CdaObservation[]): {
 }
 
 function rej(file: string, entry: string | null, code: string, reason: string, field: string | null = null): Rejection {
-  return { file: entry ? `${file}!${entry}` : file, line: entry ? 1 : null, recordType: entry ? 'ClinicalDocument' : null, field, code, reason };
+  return {
+    file: entry ? `${file}!${entry}` : file,
+    line: entry ? 1 : null,
+    recordType: entry ? 'ClinicalDocument' : null,
+    field,
+    code,
+    reason,
+  };
 }
 
 function child(n: unknown, key: string): Node | undefined {

@@ -9,15 +9,7 @@ import type { ClaimKind } from '../../model/canonical.js';
 import { normalizeInsurerNumber } from '../../util/check-digit.js';
 import { parseJpDate } from '../../util/dates.js';
 import { readCp932Lines } from '../lines.js';
-import type {
-  Rejection,
-  UkeClaim,
-  UkeDetailLine,
-  UkeEvent,
-  UkeFacility,
-  UkeInsurance,
-  UkePublicPayer,
-} from './types.js';
+import type { Rejection, UkeClaim, UkeDetailLine, UkeEvent, UkeFacility, UkeInsurance, UkePublicPayer } from './types.js';
 
 /** Minimum field counts (record id included) of the current edition, §1.1. */
 const FIELD_COUNTS: Record<string, number> = {
@@ -148,13 +140,25 @@ export async function* readUke(path: string): AsyncGenerator<UkeEvent> {
     sawAny = true;
     closed = id === 'GO';
     if (tl.undecodable) {
-      const r = reject(tl.line, id || null, null, 'UNDECODABLE', 'Shift_JIS (CP932) として解読できないバイト列 / undecodable bytes');
+      const r = reject(
+        tl.line,
+        id || null,
+        null,
+        'UNDECODABLE',
+        'Shift_JIS (CP932) として解読できないバイト列 / undecodable bytes',
+      );
       yield { type: 'rejection', rejection: r };
       if (claim) claimBroken ??= r;
       continue;
     }
     if (!KNOWN_IDS.test(id)) {
-      const r = reject(tl.line, id || null, 'record_id', 'UNKNOWN_RECORD', `不明なレコード識別 "${id.slice(0, 8)}" / unknown record type`);
+      const r = reject(
+        tl.line,
+        id || null,
+        'record_id',
+        'UNKNOWN_RECORD',
+        `不明なレコード識別 "${id.slice(0, 8)}" / unknown record type`,
+      );
       yield { type: 'rejection', rejection: r };
       if (claim) claimBroken ??= r;
       continue;
@@ -204,7 +208,8 @@ export async function* readUke(path: string): AsyncGenerator<UkeEvent> {
           break;
         }
         default: {
-          if (!claim) throw new RecordError('record_order', 'NO_RE', `${id} がレセプト (RE) の外にあります / ${id} outside a claim`);
+          if (!claim)
+            throw new RecordError('record_order', 'NO_RE', `${id} がレセプト (RE) の外にあります / ${id} outside a claim`);
           const c: UkeClaim = claim;
           switch (id) {
             case 'HO':
@@ -261,14 +266,21 @@ export async function* readUke(path: string): AsyncGenerator<UkeEvent> {
     // A file must end with GO; a missing trailer means the file was cut short.
     yield {
       type: 'rejection',
-      rejection: reject(null, 'GO', null, 'TRUNCATED', 'GO レコードがありません（ファイルが途中で切れている可能性） / missing GO trailer: file may be truncated'),
+      rejection: reject(
+        null,
+        'GO',
+        null,
+        'TRUNCATED',
+        'GO レコードがありません（ファイルが途中で切れている可能性） / missing GO trailer: file may be truncated',
+      ),
     };
   }
 }
 
 function parseIR(f: string[], line: number): UkeFacility {
   const code7 = f[4] ?? '';
-  if (!/^\d{7}$/.test(code7)) throw new RecordError('医療機関コード', 'BAD_FACILITY_CODE', `医療機関コードが7桁の数字ではありません: "${code7}"`);
+  if (!/^\d{7}$/.test(code7))
+    throw new RecordError('医療機関コード', 'BAD_FACILITY_CODE', `医療機関コードが7桁の数字ではありません: "${code7}"`);
   const pref = f[2] ?? '';
   if (!/^\d{2}$/.test(pref)) throw new RecordError('都道府県', 'BAD_PREFECTURE', `都道府県コードが不正: "${pref}"`);
   return {
@@ -285,7 +297,8 @@ function parseIR(f: string[], line: number): UkeFacility {
 
 function parseRE(f: string[], line: number, file: string, facility: UkeFacility): UkeClaim {
   const typeCode = f[2] ?? '';
-  if (!/^\d{4}$/.test(typeCode)) throw new RecordError('レセプト種別', 'BAD_TYPE', `レセプト種別が4桁ではありません: "${typeCode}"`);
+  if (!/^\d{4}$/.test(typeCode))
+    throw new RecordError('レセプト種別', 'BAD_TYPE', `レセプト種別が4桁ではありません: "${typeCode}"`);
   const sex = f[5];
   if (sex !== '1' && sex !== '2') throw new RecordError('男女区分', 'BAD_SEX', `男女区分が不正: "${sex}"`);
   const birth = parseJpDate(f[6] ?? '');
@@ -343,7 +356,8 @@ function parseSY(f: string[], line: number) {
   const code = f[1] ?? '';
   if (!/^\d{7}$/.test(code)) throw new RecordError('傷病名コード', 'BAD_CODE', `傷病名コードが7桁ではありません: "${code}"`);
   const modifiers = f[4] ?? '';
-  if (modifiers.length % 4 !== 0) throw new RecordError('修飾語コード', 'BAD_MODIFIER', `修飾語コードの長さが4の倍数ではありません: "${modifiers}"`);
+  if (modifiers.length % 4 !== 0)
+    throw new RecordError('修飾語コード', 'BAD_MODIFIER', `修飾語コードの長さが4の倍数ではありません: "${modifiers}"`);
   const mods: string[] = modifiers.match(/.{4}/g) ?? [];
   return {
     line,
@@ -375,7 +389,8 @@ function parseDetail(
   const dayCounts: number[] = [];
   for (let d = 0; d < 31; d++) dayCounts.push(optInt(f[dayStart + d], `${d + 1}日`) ?? 0);
   const quantity = f[4] ? Number(f[4]) : null;
-  if (quantity !== null && !Number.isFinite(quantity)) throw new RecordError('数量', 'BAD_NUMBER', `数量が数値ではありません: "${f[4]}"`);
+  if (quantity !== null && !Number.isFinite(quantity))
+    throw new RecordError('数量', 'BAD_NUMBER', `数量が数値ではありません: "${f[4]}"`);
   return {
     line,
     record: id,
