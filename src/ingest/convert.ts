@@ -28,6 +28,11 @@ export interface LinkContext {
   lookupMember(enrollmentKey: string): Promise<string | null>;
 }
 
+/** Year-month of the day before the birth date (the legal age-increment day). */
+export function ageBaseYm(birthIso: string): string {
+  return new Date(Date.parse(`${birthIso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 7);
+}
+
 export function hashId(...parts: (string | number | null)[]): string {
   return createHash('sha256')
     .update(parts.map((p) => String(p ?? '')).join('\u001f'))
@@ -106,6 +111,7 @@ async function convertRegister(path: string, fileId: string, ctx: LinkContext): 
       member_key: memberKey,
       sex: r.sex,
       birth_ym: r.birthDate.slice(0, 7),
+      age_base_ym: ageBaseYm(r.birthDate),
       relation: r.relation,
       municipality_code: r.municipalityCode,
       death_date: null,

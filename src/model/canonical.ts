@@ -32,6 +32,7 @@ export interface Member {
   member_key: string;
   sex: Sex;
   birth_ym: string;
+  age_base_ym: string;
   relation: Relation | null;
   municipality_code: string | null;
   death_date: string | null;

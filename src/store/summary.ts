@@ -29,7 +29,6 @@ export async function tableCounts(store: Store, tables: readonly string[]): Prom
   return out;
 }
 
-
 export async function storeSummary(store: Store): Promise<StoreSummary> {
   const counts = await tableCounts(store, [...CANONICAL_TABLES, 'quarantine']);
   const insurers = await store.query<StoreSummary['insurers'][number]>(

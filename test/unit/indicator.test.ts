@@ -12,6 +12,8 @@ interface P {
   end?: string;
   examined?: string;
   sex?: number;
+  /** Month of the day before the birth date; defaults to birthYm (not born on the 1st). */
+  ageBaseYm?: string;
 }
 
 async function seed(store: Store, people: P[]): Promise<void> {
@@ -19,7 +21,13 @@ async function seed(store: Store, people: P[]): Promise<void> {
     "insert into insurer values ('06139992', 'A健保', 'kumiai_single', null, '13'), ('01130012', 'B支部', 'kyokai', null, '13')",
   );
   for (const p of people) {
-    await store.run('insert into member values ($1, $2, $3, $4, null, null)', [p.key, p.sex ?? 1, p.birthYm, '本人']);
+    await store.run('insert into member values ($1, $2, $3, $4, $5, null, null)', [
+      p.key,
+      p.sex ?? 1,
+      p.birthYm,
+      p.ageBaseYm ?? p.birthYm,
+      '本人',
+    ]);
     await store.run("insert into enrollment values ($1, $1, $2, '本人', null, null, $3::date, $4::date, 'f', 1)", [
       p.key,
       p.insurer,
@@ -51,6 +59,8 @@ describe('特定健診受診率 (hand-computed)', () => {
     // Age boundary: born 1985-03 is 40 on 2025-03-31 (target); born 1985-04 is 39 (not a target).
     people.push({ key: 'age40', insurer: '06139992', birthYm: '1985-03', start: '2010-04-01', examined: '2024-07-01' });
     people.push({ key: 'age39', insurer: '06139992', birthYm: '1985-04', start: '2010-04-01', examined: '2024-07-01' });
+    // Born 1 April 1985: legally 40 on 31 March 2025 (age base month 1985-03) → a target.
+    people.push({ key: 'apr1', insurer: '06139992', birthYm: '1985-04', ageBaseYm: '1985-03', start: '2010-04-01' });
     // Joined mid-year: not a target even though examined.
     people.push({ key: 'mid', insurer: '06139992', birthYm: '1970-01', start: '2024-10-01', examined: '2025-01-10' });
     // Insurer B: 9 eligible, 9 examined → suppressed (denominator < 10).
@@ -76,17 +86,17 @@ describe('特定健診受診率 (hand-computed)', () => {
         [entityType, entityId],
       );
     const [a] = await get('insurer', '06139992');
-    expect(a).toMatchObject({ numerator: 7, denominator: 13, suppressed: false });
-    expect(a?.value).toBeCloseTo((7 / 13) * 100, 10);
-    // Wilson 95% interval for 7/13: 29.1%–76.8%.
-    expect(a?.ci_low).toBeCloseTo(29.14, 1);
-    expect(a?.ci_high).toBeCloseTo(76.79, 1);
+    expect(a).toMatchObject({ numerator: 7, denominator: 14, suppressed: false });
+    expect(a?.value).toBeCloseTo(50, 10);
+    // Wilson 95% interval for 7/14 (hand-computed): 26.8%–73.2%.
+    expect(a?.ci_low).toBeCloseTo(26.8, 1);
+    expect(a?.ci_high).toBeCloseTo(73.2, 1);
     const [b] = await get('insurer', '01130012');
     expect(b).toMatchObject({ numerator: 9, denominator: 9, value: null, suppressed: true });
     const [all] = await get('all', 'all');
-    expect(all).toMatchObject({ numerator: 16, denominator: 22, suppressed: false });
+    expect(all).toMatchObject({ numerator: 16, denominator: 23, suppressed: false });
     const [kumiai] = await get('insurer_type', 'kumiai_single');
-    expect(kumiai).toMatchObject({ numerator: 7, denominator: 13 });
+    expect(kumiai).toMatchObject({ numerator: 7, denominator: 14 });
   });
 
   it('suppresses at 9 and shows at 10', async () => {

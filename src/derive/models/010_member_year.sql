@@ -2,8 +2,10 @@
 --
 -- Method
 --   * Fiscal years are those that hold any claim or checkup in the store.
---   * age_fy_end: age on 31 March of the fiscal year end. Only birth year-month is stored; because
---     31 March is the last day of its month, the age on that day is exact from year and month alone.
+--   * age_fy_end: age reached by 31 March of the fiscal year end (年度末年齢), the basis of the 40–74
+--     target and the 65–74 rule (実施に関する基準 第1条). By 年齢計算ニ関スル法律 an age is reached at the end
+--     of the day before the birthday, so a person born on 1 April is a year older on 31 March. The store
+--     keeps age_base_ym = year-month of that day; as 31 March is a month end the age is exact.
 --   * full_year: one enrolment span with the insurer covers 1 April … 31 March.
 --   * checkup_target (特定健診対象者): enrolled the whole year and 40–74 at fiscal year end.
 --     Source: 高齢者の医療の確保に関する法律 §20 and the MHLW 実施率 definition — 当該年度の4月1日
@@ -35,8 +37,8 @@ member_fy as (
 ),
 with_age as (
   select mf.*, m.sex,
-         (mf.fiscal_year + 1) - cast(substr(m.birth_ym, 1, 4) as integer)
-           - case when cast(substr(m.birth_ym, 6, 2) as integer) > 3 then 1 else 0 end as age_fy_end
+         (mf.fiscal_year + 1) - cast(substr(m.age_base_ym, 1, 4) as integer)
+           - case when cast(substr(m.age_base_ym, 6, 2) as integer) > 3 then 1 else 0 end as age_fy_end
   from member_fy mf
   join member m on m.member_key = mf.member_key
 )

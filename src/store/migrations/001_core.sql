@@ -35,6 +35,9 @@ create table if not exists member (
   member_key        varchar primary key, -- person-level key: HMAC(kana name | sex | birth date)
   sex               integer not null,    -- 1 男, 2 女
   birth_ym          varchar not null,    -- YYYY-MM (the day is never stored)
+  age_base_ym       varchar not null,    -- YYYY-MM of the day before the birth date: by 年齢計算ニ関スル法律
+                                         -- a person reaches each age at the end of that day, so age on any
+                                         -- month-end date is exact from this month (born 1 April → March)
   relation          varchar,             -- latest 本人 | 家族
   municipality_code varchar,             -- latest residence municipality
   death_date        date
