@@ -1,33 +1,20 @@
-// Streaming reader of レセ電 claim files (.UKE), 医科 layout of the current (西暦) edition and the
-// older 和暦 edition. Field positions: ../shared/specs/data-formats.md §1.4 (支払基金 記録条件仕様 医科,
-// cross-checked against yokenzan/receiptisan's record.rb and its RECEIPTC_GAIRAI_SAMPLE.UKE).
+// Streaming reader of レセ電 claim files (.UKE): 医科 and DPC typed, 歯科・調剤 records kept verbatim.
+// Field layouts: ./layouts.ts. Semantics (../shared/specs/data-formats.md §1.7): 診療識別 carry-forward,
+// 点数・回数算定単位 (points on the last line of a unit), the 31 per-day counts, 負担区分 → payers,
+// totals cross-check against HO/KO and GO.
 //
 // The reader never throws on bad data: a malformed record yields a rejection naming file, line,
-// record type and field, the claim it belongs to is rejected as a whole, and reading goes on with
-// the next claim. Intact claims always come out.
+// record type and field; the claim it belongs to is rejected as a whole and reading goes on with the
+// next claim. Intact claims always come out, each with its records verbatim (for round trips).
 import type { ClaimKind } from '../../model/canonical.js';
 import { normalizeInsurerNumber } from '../../util/check-digit.js';
 import { parseJpDate } from '../../util/dates.js';
 import { readCp932Lines } from '../lines.js';
-import type { Rejection, UkeClaim, UkeDetailLine, UkeEvent, UkeFacility, UkeInsurance, UkePublicPayer } from './types.js';
-
-/** Minimum field counts (record id included) of the current edition, §1.1. */
-const FIELD_COUNTS: Record<string, number> = {
-  IR: 10,
-  RE: 38,
-  HO: 15,
-  KO: 12,
-  SN: 9,
-  SY: 8,
-  SI: 44,
-  IY: 44,
-  TO: 48,
-  CO: 5,
-  GO: 4,
-};
+import { get, type UkeRecord, validateRecord } from './codec.js';
+import type { Rejection, UkeClaim, UkeDetailLine, UkeEvent, UkeFacility } from './types.js';
 
 /** Payers covered by each 負担区分 code, §1.7: 0 = 医保, 1–4 = 第1–第4公費. */
-const BURDEN_PAYERS: Record<string, number[]> = {
+export const BURDEN_PAYERS: Record<string, number[]> = {
   '1': [0],
   '5': [1],
   '6': [2],
@@ -61,10 +48,14 @@ const BURDEN_PAYERS: Record<string, number[]> = {
   '9': [0, 1, 2, 3, 4],
 };
 
-const KNOWN_IDS = /^(IR|RE|HO|KO|SN|JD|MF|KH|GR|SY|SI|IY|TO|CO|SJ|GO|MN|RC|EX|JY|BU|SB|KK|SK|GA|HH|GT|CD|UK|YK)$/;
+const HEAD_IDS = new Set(['IR', 'UK', 'YK']);
+const KNOWN_IDS =
+  /^(IR|RE|HO|KO|SN|JD|MF|KH|GR|SY|SI|IY|TO|CO|SJ|GO|MN|RC|EX|JY|BU|SB|KK|SK|GA|HH|GT|CD|UK|YK|HS|SS|SH|CZ|KI|TK|ST|NI|TI|TR|TS)$/;
 
 /** 修飾語コード 8002 = 「の疑い」 (支払基金 修飾語マスター). */
 const SUSPECTED_MODIFIER = '8002';
+/** 診療識別 97 = 食事・生活療養: amounts in yen, not points (data-formats.md errata 3). */
+const MEAL_CATEGORY = '97';
 
 class RecordError extends Error {
   constructor(
@@ -90,180 +81,144 @@ export function claimKindOf(typeCode: string, isDpc: boolean): ClaimKind {
   }
 }
 
+/** Splits a decoded line into fields, dropping an insurer-side prefix (データ識別, 行番号, 枝番号; §1.9). */
+export function splitRecord(text: string): string[] {
+  const fields = text.split(',');
+  if (!KNOWN_IDS.test(fields[0] ?? '') && KNOWN_IDS.test(fields[3] ?? '') && /^\d+$/.test(fields[1] ?? '')) {
+    return fields.slice(3);
+  }
+  return fields;
+}
+
+interface State {
+  facility: UkeFacility | null;
+  claim: UkeClaim | null;
+  broken: Rejection | null;
+  category: string | null;
+  unitSeq: number;
+  hoKoCount: number;
+  pointsSum: number;
+  closed: boolean;
+  sawAny: boolean;
+}
+
 /** Reads one UKE file and yields facility headers, intact claims, trailers and rejections. */
 export async function* readUke(path: string): AsyncGenerator<UkeEvent> {
-  let facility: UkeFacility | null = null;
-  let claim: UkeClaim | null = null;
-  let claimBroken: Rejection | null = null;
-  let category: string | null = null;
-  let unitSeq = 1;
-  let claimCount = 0;
-  let pointsSum = 0;
-  let sawAny = false;
-  let closed = false;
-
-  const reject = (line: number | null, recordType: string | null, field: string | null, code: string, reason: string) =>
-    ({ file: path, line, recordType, field, code, reason }) satisfies Rejection;
+  const st: State = {
+    facility: null,
+    claim: null,
+    broken: null,
+    category: null,
+    unitSeq: 1,
+    hoKoCount: 0,
+    pointsSum: 0,
+    closed: false,
+    sawAny: false,
+  };
+  const reject = (line: number | null, recordType: string | null, field: string | null, code: string, reason: string): Rejection => ({
+    file: path,
+    line,
+    recordType,
+    field,
+    code,
+    reason,
+  });
 
   function* finishClaim(): Generator<UkeEvent> {
-    if (!claim) return;
-    if (claimBroken) {
+    const c = st.claim;
+    if (!c) return;
+    if (st.broken) {
       yield {
         type: 'rejection',
         rejection: reject(
-          claim.line,
+          c.line,
           'RE',
           null,
           'CLAIM_INCOMPLETE',
-          `レセプト (RE 行 ${claim.line}) は行 ${claimBroken.line} の不正レコードのため取り込みません / claim rejected because line ${claimBroken.line} is malformed`,
+          `レセプト (RE 行 ${c.line}) は行 ${st.broken.line} の不正レコードのため取り込みません / claim rejected because line ${st.broken.line} is malformed`,
         ),
       };
     } else {
-      finalizeTotals(claim);
-      // GO 総件数 counts each HO and each KO as one 件 (§1.4 GO; reproduces the receiptisan sample).
-      claimCount += (claim.insurance ? 1 : 0) + claim.publicPayers.length;
-      pointsSum += claim.insurance?.points ?? claim.publicPayers[0]?.points ?? 0;
-      yield { type: 'claim', claim };
+      finalizeTotals(c);
+      // GO 総件数 counts each HO and each KO as one 件 (data-formats.md errata 1; reproduces the
+      // receiptisan sample: 75 receipts, 140 件); 総合計点数 sums the main payer's points.
+      st.hoKoCount += (c.insurance ? 1 : 0) + c.publicPayers.length;
+      st.pointsSum += c.insurance?.points ?? c.publicPayers[0]?.points ?? 0;
+      yield { type: 'claim', claim: c };
     }
-    claim = null;
-    claimBroken = null;
+    st.claim = null;
+    st.broken = null;
   }
 
   for await (const tl of readCp932Lines(path)) {
     if (tl.text.trim() === '') continue;
-    let fields = tl.text.split(',');
-    // Insurer-side history files may prefix each record with データ識別, 行番号, 枝番号 (§1.9).
-    if (!KNOWN_IDS.test(fields[0] ?? '') && KNOWN_IDS.test(fields[3] ?? '') && /^\d+$/.test(fields[1] ?? '')) {
-      fields = fields.slice(3);
-    }
-    const id = fields[0] ?? '';
-    sawAny = true;
-    closed = id === 'GO';
+    const rec: UkeRecord = { line: tl.line, fields: splitRecord(tl.text) };
+    const id = rec.fields[0] ?? '';
+    st.sawAny = true;
+    st.closed = id === 'GO';
+    const fail = (field: string | null, code: string, reason: string) => {
+      const r = reject(tl.line, id || null, field, code, reason);
+      if (st.claim && id !== 'RE') st.broken ??= r;
+      return { type: 'rejection', rejection: r } as const;
+    };
     if (tl.undecodable) {
-      const r = reject(
-        tl.line,
-        id || null,
-        null,
-        'UNDECODABLE',
-        'Shift_JIS (CP932) として解読できないバイト列 / undecodable bytes',
-      );
-      yield { type: 'rejection', rejection: r };
-      if (claim) claimBroken ??= r;
+      yield fail(null, 'UNDECODABLE', 'Shift_JIS (CP932) として解読できないバイト列 / undecodable bytes');
       continue;
     }
     if (!KNOWN_IDS.test(id)) {
-      const r = reject(
-        tl.line,
-        id || null,
-        'record_id',
-        'UNKNOWN_RECORD',
-        `不明なレコード識別 "${id.slice(0, 8)}" / unknown record type`,
-      );
-      yield { type: 'rejection', rejection: r };
-      if (claim) claimBroken ??= r;
+      yield fail('record_id', 'UNKNOWN_RECORD', `不明なレコード識別 "${id.slice(0, 8)}" / unknown record type`);
       continue;
     }
-    const need = FIELD_COUNTS[id];
-    if (need !== undefined && fields.length < need) {
-      const r = reject(tl.line, id, 'field_count', 'FIELD_COUNT', `項目数 ${fields.length} (必要 ${need}) / too few fields`);
-      yield { type: 'rejection', rejection: r };
-      if (id === 'IR') facility = null;
-      if (id === 'RE') {
-        yield* finishClaim();
-        claim = null;
-      } else if (claim) claimBroken ??= r;
+    const { errors, warnings } = validateRecord(rec);
+    if (errors.length > 0) {
+      const e = errors[0] as (typeof errors)[number];
+      if (id === 'RE' || HEAD_IDS.has(id) || id === 'GO') yield* finishClaim();
+      if (HEAD_IDS.has(id)) st.facility = null;
+      yield fail(e.field, e.code, e.reason);
       continue;
     }
     try {
-      switch (id) {
-        case 'IR':
-        case 'UK':
-        case 'YK': {
-          yield* finishClaim();
-          facility = parseIR(fields, tl.line);
-          yield { type: 'facility', facility };
-          break;
-        }
-        case 'RE': {
-          yield* finishClaim();
-          if (!facility) throw new RecordError('record_order', 'NO_IR', 'IR レコードより前に RE があります / RE before IR');
-          claim = parseRE(fields, tl.line, path, facility);
-          category = null;
-          unitSeq = 1;
-          break;
-        }
-        case 'GO': {
-          yield* finishClaim();
-          yield {
-            type: 'trailer',
-            trailer: {
-              line: tl.line,
-              totalCount: optInt(fields[1], 'total_count'),
-              totalPoints: optInt(fields[2], 'total_points'),
-              volume: fields[3] ?? '',
-            },
-            computedCount: claimCount,
-            computedPoints: pointsSum,
-          };
-          break;
-        }
-        default: {
-          if (!claim)
-            throw new RecordError('record_order', 'NO_RE', `${id} がレセプト (RE) の外にあります / ${id} outside a claim`);
-          const c: UkeClaim = claim;
-          switch (id) {
-            case 'HO':
-              c.insurance = parseHO(fields, tl.line);
-              break;
-            case 'KO':
-              c.publicPayers.push(parseKO(fields, tl.line));
-              break;
-            case 'SN':
-              if (fields[1] === '1' && fields[6]) c.edaban = fields[6];
-              break;
-            case 'SY':
-              c.diagnoses.push(parseSY(fields, tl.line));
-              break;
-            case 'SI':
-            case 'IY':
-            case 'TO': {
-              const d = parseDetail(id, fields, tl.line, category, unitSeq);
-              category = d.category;
-              c.details.push(d);
-              if (d.points !== null) unitSeq++;
-              break;
-            }
-            case 'CO':
-              c.comments.push({
-                line: tl.line,
-                category: fields[1] || null,
-                burden: fields[2] ?? '',
-                code: fields[3] ?? '',
-                text: fields[4] ?? '',
-              });
-              break;
-            case 'BU':
-              c.kind = 'DPC';
-              c.otherRecords.push({ line: tl.line, type: id, fields });
-              break;
-            default:
-              c.otherRecords.push({ line: tl.line, type: id, fields });
-          }
-        }
+      if (HEAD_IDS.has(id)) {
+        yield* finishClaim();
+        st.facility = parseHead(rec);
+        yield { type: 'facility', facility: st.facility };
+      } else if (id === 'RE') {
+        yield* finishClaim();
+        if (!st.facility) throw new RecordError('record_order', 'NO_IR', 'IR レコードより前に RE があります / RE before IR');
+        st.claim = parseRE(rec, path, st.facility);
+        st.category = null;
+        st.unitSeq = 1;
+      } else if (id === 'GO') {
+        yield* finishClaim();
+        yield {
+          type: 'trailer',
+          trailer: {
+            line: tl.line,
+            record: rec,
+            totalCount: optInt(get(rec, '総件数')),
+            totalPoints: optInt(get(rec, '総合計点数')),
+            volume: get(rec, 'マルチボリューム識別情報'),
+          },
+          computedCount: st.hoKoCount,
+          computedPoints: st.pointsSum,
+        };
+      } else {
+        if (!st.claim) throw new RecordError('record_order', 'NO_RE', `${id} がレセプト (RE) の外にあります / ${id} outside a claim`);
+        addToClaim(st, st.claim, rec);
+      }
+      if (st.claim && warnings.length > 0) {
+        for (const w of warnings) st.claim.warnings.push(reject(tl.line, id, w.field, w.code, w.reason));
       }
     } catch (err) {
       if (!(err instanceof RecordError)) throw err;
-      const r = reject(tl.line, id, err.field, err.code, err.message);
-      yield { type: 'rejection', rejection: r };
-      if (id === 'RE') claim = null;
-      else if (claim) claimBroken ??= r;
+      yield fail(err.field, err.code, err.message);
+      if (id === 'RE') st.claim = null;
     }
   }
   yield* finishClaim();
-  if (!sawAny) {
+  if (!st.sawAny) {
     yield { type: 'rejection', rejection: reject(null, null, null, 'EMPTY_FILE', '空のファイル / empty file') };
-  } else if (!closed) {
-    // A file must end with GO; a missing trailer means the file was cut short.
+  } else if (!st.closed) {
     yield {
       type: 'rejection',
       rejection: reject(
@@ -277,146 +232,225 @@ export async function* readUke(path: string): AsyncGenerator<UkeEvent> {
   }
 }
 
-function parseIR(f: string[], line: number): UkeFacility {
-  const code7 = f[4] ?? '';
-  if (!/^\d{7}$/.test(code7))
-    throw new RecordError('医療機関コード', 'BAD_FACILITY_CODE', `医療機関コードが7桁の数字ではありません: "${code7}"`);
-  const pref = f[2] ?? '';
-  if (!/^\d{2}$/.test(pref)) throw new RecordError('都道府県', 'BAD_PREFECTURE', `都道府県コードが不正: "${pref}"`);
+function addToClaim(st: State, c: UkeClaim, rec: UkeRecord): void {
+  const id = rec.fields[0] ?? '';
+  c.records.push(rec);
+  switch (id) {
+    case 'HO':
+      c.insurance = {
+        line: rec.line,
+        insurerNumber: normalizeInsurerNumber(get(rec, '保険者番号')),
+        kigo: get(rec, '被保険者証等の記号'),
+        bango: get(rec, '被保険者証等の番号'),
+        days: optInt(get(rec, '診療実日数')),
+        points: optInt(get(rec, '合計点数')),
+        mealTimes: optInt(get(rec, '食事療養・生活療養回数')),
+        mealYen: optInt(get(rec, '食事療養・生活療養合計金額')),
+        patientShareYen: optInt(get(rec, '負担金額 医療保険')),
+      };
+      if (!/^\d{6}$|^\d{8}$/.test(c.insurance.insurerNumber)) {
+        throw new RecordError('保険者番号', 'BAD_INSURER', `保険者番号が6桁または8桁ではありません: "${get(rec, '保険者番号')}"`);
+      }
+      break;
+    case 'KO':
+      c.publicPayers.push({
+        line: rec.line,
+        payerNumber: get(rec, '公費負担者番号').trim(),
+        recipientNumber: get(rec, '公費受給者番号'),
+        days: optInt(get(rec, '診療実日数')),
+        points: optInt(get(rec, '合計点数')),
+      });
+      break;
+    case 'SN':
+      if (get(rec, '負担者種別') === '1' && get(rec, '枝番')) c.edaban = get(rec, '枝番');
+      break;
+    case 'SY':
+      c.diagnoses.push({
+        ...diagnosis(rec, get(rec, '傷病名コード'), get(rec, '修飾語コード'), get(rec, '傷病名称'), null),
+        onsetDate: optDate(get(rec, '診療開始日'), '診療開始日'),
+        outcome: get(rec, '転帰区分'),
+        isMain: get(rec, '主傷病') === '01',
+      });
+      break;
+    case 'SB': {
+      // DPC 傷病: 傷病名区分 11 = 主傷病名 (⚠️ 別表 to confirm), ICD-10 given on the record.
+      const d = diagnosis(rec, get(rec, '傷病名コード'), get(rec, '修飾語コード'), get(rec, '傷病名称'), get(rec, 'ICD10コード') || null);
+      c.diagnoses.push({ ...d, isMain: get(rec, '傷病名区分') === '11', dpcRole: get(rec, '傷病名区分') });
+      break;
+    }
+    case 'BU':
+      c.kind = 'DPC';
+      c.dpc = {
+        code: get(rec, '診断群分類番号'),
+        admissionDate: optDate(get(rec, '今回入院年月日'), '今回入院年月日'),
+        dischargeDate: optDate(get(rec, '今回退院年月日'), '今回退院年月日'),
+        outcome: get(rec, 'DPC転帰区分'),
+        bundledPoints: c.dpc?.bundledPoints ?? 0,
+      };
+      break;
+    case 'GT': {
+      const pts = optInt(get(rec, '今月包括合計点数')) ?? 0;
+      c.dpc ??= { code: '', admissionDate: null, dischargeDate: null, outcome: '', bundledPoints: 0 };
+      c.dpc.bundledPoints += pts;
+      c.dpcBundles.push({ burden: get(rec, '負担区分'), points: pts });
+      break;
+    }
+    case 'SI':
+    case 'IY':
+    case 'TO': {
+      const d = detailLine(id, rec, st.category, st.unitSeq);
+      st.category = d.category;
+      c.details.push(d);
+      if (d.points !== null) st.unitSeq++;
+      break;
+    }
+    case 'CO':
+      c.comments.push({
+        line: rec.line,
+        category: get(rec, '診療識別') || null,
+        burden: get(rec, '負担区分'),
+        code: get(rec, 'コメントコード'),
+        text: get(rec, '文字データ'),
+      });
+      break;
+    default:
+      c.otherRecords.push({ line: rec.line, type: id, fields: rec.fields });
+  }
+}
+
+function diagnosis(rec: UkeRecord, code: string, modifiers: string, name: string, icd10: string | null) {
+  if (!/^\d{7}$/.test(code)) throw new RecordError('傷病名コード', 'BAD_CODE', `傷病名コードが7桁ではありません: "${code}"`);
+  if (modifiers.length % 4 !== 0) {
+    throw new RecordError('修飾語コード', 'BAD_MODIFIER', `修飾語コードの長さが4の倍数ではありません: "${modifiers}"`);
+  }
+  const mods: string[] = modifiers.match(/.{4}/g) ?? [];
   return {
-    line,
-    payerCode: f[1] ?? '',
-    prefectureCode: pref,
-    scoreTable: f[3] ?? '',
-    facilityCode: `${pref}${f[3] ?? ''}${code7}`,
-    name: f[6] ?? '',
-    billingMonth: reqMonth(f[7], '請求年月'),
-    volume: f[8] ?? '',
+    line: rec.line,
+    code,
+    onsetDate: null,
+    outcome: '',
+    modifiers,
+    name,
+    icd10,
+    isMain: false,
+    // 未コード化傷病名 may carry 疑い in its free text (e.g. "…の疑い"), as in the receiptisan sample.
+    isSuspected: mods.includes(SUSPECTED_MODIFIER) || (code === '0000999' && /疑い$/.test(name)),
+    dpcRole: null,
   };
 }
 
-function parseRE(f: string[], line: number, file: string, facility: UkeFacility): UkeClaim {
-  const typeCode = f[2] ?? '';
-  if (!/^\d{4}$/.test(typeCode))
-    throw new RecordError('レセプト種別', 'BAD_TYPE', `レセプト種別が4桁ではありません: "${typeCode}"`);
-  const sex = f[5];
+function parseHead(rec: UkeRecord): UkeFacility {
+  const id = rec.fields[0] ?? '';
+  if (id !== 'IR') {
+    // 歯科 UK and 調剤 YK share IR's leading columns (審査支払機関, 都道府県, 点数表, コード, 予備, 名称, 請求年月)
+    // per data-formats.md §1.6 (⚠️): read them positionally until their layouts are verified.
+    const f = rec.fields;
+    return facilityFrom(rec, f[1] ?? '', f[2] ?? '', f[3] ?? '', f[4] ?? '', f[6] ?? '', f[7] ?? '', '');
+  }
+  return facilityFrom(
+    rec,
+    get(rec, '審査支払機関'),
+    get(rec, '都道府県'),
+    get(rec, '点数表'),
+    get(rec, '医療機関コード'),
+    get(rec, '医療機関名称'),
+    get(rec, '請求年月'),
+    get(rec, 'マルチボリューム識別情報'),
+  );
+}
+
+function facilityFrom(
+  rec: UkeRecord,
+  payer: string,
+  pref: string,
+  table: string,
+  code7: string,
+  name: string,
+  billing: string,
+  volume: string,
+): UkeFacility {
+  if (!/^\d{7}$/.test(code7)) throw new RecordError('医療機関コード', 'BAD_FACILITY_CODE', `医療機関コードが7桁の数字ではありません: "${code7}"`);
+  if (!/^\d{2}$/.test(pref)) throw new RecordError('都道府県', 'BAD_PREFECTURE', `都道府県コードが不正: "${pref}"`);
+  return {
+    line: rec.line,
+    record: rec,
+    payerCode: payer,
+    prefectureCode: pref,
+    scoreTable: table,
+    facilityCode: `${pref}${table}${code7}`,
+    name,
+    billingMonth: reqMonth(billing, '請求年月'),
+    volume,
+  };
+}
+
+function parseRE(rec: UkeRecord, file: string, facility: UkeFacility): UkeClaim {
+  const typeCode = get(rec, 'レセプト種別');
+  const sex = get(rec, '男女区分');
   if (sex !== '1' && sex !== '2') throw new RecordError('男女区分', 'BAD_SEX', `男女区分が不正: "${sex}"`);
-  const birth = parseJpDate(f[6] ?? '');
-  if (!birth) throw new RecordError('生年月日', 'BAD_DATE', `生年月日が不正: "${f[6]}"`);
-  const receiptNo = optInt(f[1], 'レセプト番号');
+  const birth = reqDate(get(rec, '生年月日'), '生年月日');
   return {
     file,
-    line,
+    line: rec.line,
     facility,
-    receiptNo: receiptNo ?? 0,
+    records: [rec],
+    receiptNo: optInt(get(rec, 'レセプト番号')) ?? 0,
     typeCode,
     kind: claimKindOf(typeCode, false),
-    serviceMonth: reqMonth(f[3], '診療年月'),
-    patient: { name: f[4] ?? '', kanaName: f[36] ?? '', sex: sex === '1' ? 1 : 2, birthDate: birth },
-    admissionDate: f[8] ? reqDate(f[8], '入院年月日') : null,
+    serviceMonth: reqMonth(get(rec, '診療年月'), '診療年月'),
+    patient: { name: get(rec, '氏名'), kanaName: get(rec, 'カタカナ（氏名）'), sex: sex === '1' ? 1 : 2, birthDate: birth },
+    admissionDate: optDate(get(rec, '入院年月日'), '入院年月日'),
     insurance: null,
     edaban: null,
     publicPayers: [],
     diagnoses: [],
     details: [],
     comments: [],
+    dpc: null,
+    dpcBundles: [],
     computed: { insurance: 0, publicPayers: [] },
     warnings: [],
     otherRecords: [],
   };
 }
 
-function parseHO(f: string[], line: number): UkeInsurance {
-  const raw = f[1] ?? '';
-  if (!/^ *\d+$/.test(raw)) throw new RecordError('保険者番号', 'BAD_INSURER', `保険者番号が不正: "${raw}"`);
-  return {
-    line,
-    insurerNumber: normalizeInsurerNumber(raw),
-    kigo: f[2] ?? '',
-    bango: f[3] ?? '',
-    days: optInt(f[4], '診療実日数'),
-    points: optInt(f[5], '合計点数'),
-    mealTimes: optInt(f[7], '食事療養回数'),
-    mealYen: optInt(f[8], '食事療養合計金額'),
-    patientShareYen: optInt(f[11], '負担金額'),
-  };
-}
-
-function parseKO(f: string[], line: number): UkePublicPayer {
-  return {
-    line,
-    payerNumber: (f[1] ?? '').trim(),
-    recipientNumber: f[2] ?? '',
-    days: optInt(f[4], '診療実日数'),
-    points: optInt(f[5], '合計点数'),
-  };
-}
-
-function parseSY(f: string[], line: number) {
-  const code = f[1] ?? '';
-  if (!/^\d{7}$/.test(code)) throw new RecordError('傷病名コード', 'BAD_CODE', `傷病名コードが7桁ではありません: "${code}"`);
-  const modifiers = f[4] ?? '';
-  if (modifiers.length % 4 !== 0)
-    throw new RecordError('修飾語コード', 'BAD_MODIFIER', `修飾語コードの長さが4の倍数ではありません: "${modifiers}"`);
-  const mods: string[] = modifiers.match(/.{4}/g) ?? [];
-  return {
-    line,
-    code,
-    onsetDate: f[2] ? reqDate(f[2], '診療開始日') : null,
-    outcome: f[3] ?? '',
-    modifiers,
-    name: f[5] ?? '',
-    isMain: f[6] === '01',
-    // 未コード化傷病名 may carry 疑い in its free text (e.g. "…の疑い"), as in the receiptisan sample.
-    isSuspected: mods.includes(SUSPECTED_MODIFIER) || (code === '0000999' && /疑い$/.test(f[5] ?? '')),
-  };
-}
-
-function parseDetail(
-  id: 'SI' | 'IY' | 'TO',
-  f: string[],
-  line: number,
-  prevCategory: string | null,
-  unitSeq: number,
-): UkeDetailLine {
-  const cat = f[1] ?? '';
-  if (cat && !/^\d{2}$/.test(cat)) throw new RecordError('診療識別', 'BAD_CATEGORY', `診療識別が不正: "${cat}"`);
-  const burden = f[2] ?? '';
+function detailLine(id: 'SI' | 'IY' | 'TO', rec: UkeRecord, prevCategory: string | null, unitSeq: number): UkeDetailLine {
+  const burden = get(rec, '負担区分');
   if (!BURDEN_PAYERS[burden]) throw new RecordError('負担区分', 'BAD_BURDEN', `負担区分が不正: "${burden}"`);
-  const code = f[3] ?? '';
-  if (!/^\d{9}$/.test(code)) throw new RecordError('コード', 'BAD_CODE', `レセ電コードが9桁ではありません: "${code}"`);
-  const dayStart = id === 'TO' ? 17 : 13;
+  const codeField = id === 'SI' ? '診療行為コード' : id === 'IY' ? '医薬品コード' : '特定器材コード';
+  const quantityField = id === 'SI' ? '数量データ' : '使用量';
   const dayCounts: number[] = [];
-  for (let d = 0; d < 31; d++) dayCounts.push(optInt(f[dayStart + d], `${d + 1}日`) ?? 0);
-  const quantity = f[4] ? Number(f[4]) : null;
-  if (quantity !== null && !Number.isFinite(quantity))
-    throw new RecordError('数量', 'BAD_NUMBER', `数量が数値ではありません: "${f[4]}"`);
+  for (let d = 1; d <= 31; d++) dayCounts.push(optInt(get(rec, `${d}日の情報`)) ?? 0);
+  const q = get(rec, quantityField);
   return {
-    line,
+    line: rec.line,
     record: id,
-    category: cat || prevCategory,
+    category: get(rec, '診療識別') || prevCategory,
     burden,
-    code,
-    quantity,
-    points: optInt(f[5], '点数'),
-    times: optInt(f[6], '回数'),
+    code: get(rec, codeField),
+    quantity: q ? Number(q) : null,
+    points: optInt(get(rec, '点数')),
+    times: optInt(get(rec, '回数')),
     dayCounts,
     unitSeq,
   };
 }
 
-/** Recomputes payer totals from billing units and records mismatches with the declared totals. */
+/** Recomputes payer totals from billing units (and DPC 包括 totals) and records mismatches. */
 function finalizeTotals(c: UkeClaim): void {
   let insurance = 0;
   const pub = [0, 0, 0, 0];
-  for (const d of c.details) {
-    if (d.points === null) continue;
-    const pts = d.points * (d.times ?? 1);
-    for (const p of BURDEN_PAYERS[d.burden] ?? []) {
+  const add = (burden: string, pts: number) => {
+    for (const p of BURDEN_PAYERS[burden] ?? []) {
       if (p === 0) insurance += pts;
       else pub[p - 1] = (pub[p - 1] ?? 0) + pts;
     }
+  };
+  for (const d of c.details) {
+    if (d.points === null || d.category === MEAL_CATEGORY) continue;
+    add(d.burden, d.points * (d.times ?? 1));
   }
+  for (const b of c.dpcBundles) add(b.burden, b.points);
   c.computed = { insurance, publicPayers: pub.slice(0, c.publicPayers.length) };
   const declared = c.insurance?.points;
   if (c.insurance && declared !== null && declared !== undefined && declared !== insurance) {
@@ -431,22 +465,24 @@ function finalizeTotals(c: UkeClaim): void {
   }
 }
 
-function optInt(s: string | undefined, field: string): number | null {
-  if (s === undefined || s === '') return null;
-  if (!/^-?\d+$/.test(s.trim())) throw new RecordError(field, 'BAD_NUMBER', `${field} が整数ではありません: "${s}"`);
+function optInt(s: string): number | null {
+  if (s === '') return null;
+  if (!/^-?\d+$/.test(s.trim())) throw new RecordError('数値', 'BAD_NUMBER', `整数ではありません: "${s}"`);
   return Number(s);
 }
 
-function reqDate(s: string | undefined, field: string): string {
-  const d = parseJpDate(s ?? '');
-  if (!d || (s ?? '').length < 7) throw new RecordError(field, 'BAD_DATE', `${field} が日付ではありません: "${s}"`);
+function reqDate(s: string, field: string): string {
+  const d = parseJpDate(s);
+  if (!d || s.length < 7) throw new RecordError(field, 'BAD_DATE', `${field} が日付ではありません: "${s}"`);
   return d;
 }
 
-function reqMonth(s: string | undefined, field: string): string {
-  const v = s ?? '';
-  if (!(v.length === 6 || v.length === 5)) throw new RecordError(field, 'BAD_DATE', `${field} が年月ではありません: "${v}"`);
-  const d = parseJpDate(v);
-  if (!d) throw new RecordError(field, 'BAD_DATE', `${field} が年月ではありません: "${v}"`);
+function optDate(s: string, field: string): string | null {
+  return s ? reqDate(s, field) : null;
+}
+
+function reqMonth(s: string, field: string): string {
+  const d = s.length === 6 || s.length === 5 ? parseJpDate(s) : null;
+  if (!d) throw new RecordError(field, 'BAD_DATE', `${field} が年月ではありません: "${s}"`);
   return d;
 }

@@ -1,6 +1,7 @@
 // Typed records produced by the レセ電 (UKE) reader. Identity fields (name, 記号・番号) are clear
 // text here: the reader serves the ingest, which pseudonymises them before anything is stored.
 import type { ClaimKind } from '../../model/canonical.js';
+import type { UkeRecord } from './codec.js';
 
 export interface Rejection {
   file: string;
@@ -13,6 +14,7 @@ export interface Rejection {
 
 export interface UkeFacility {
   line: number;
+  record: UkeRecord;
   payerCode: string; // 1 支払基金, 2 国保連
   prefectureCode: string;
   scoreTable: string; // 点数表: 1 医科, 3 歯科, 4 調剤
@@ -31,6 +33,10 @@ export interface UkeDiagnosis {
   name: string;
   isMain: boolean;
   isSuspected: boolean;
+  /** ICD-10 when the record carries it (DPC SB). */
+  icd10: string | null;
+  /** DPC 傷病名区分 (SB), null for SY. */
+  dpcRole: string | null;
 }
 
 export interface UkeDetailLine {
@@ -78,6 +84,8 @@ export interface UkeClaim {
   file: string;
   line: number; // line of the RE record
   facility: UkeFacility;
+  /** Every record of the claim, RE first, verbatim and in file order. */
+  records: UkeRecord[];
   receiptNo: number;
   typeCode: string;
   kind: ClaimKind;
@@ -90,6 +98,9 @@ export interface UkeClaim {
   diagnoses: UkeDiagnosis[];
   details: UkeDetailLine[];
   comments: UkeComment[];
+  /** DPC: 診断群分類 (BU) and 包括 totals (GT). */
+  dpc: { code: string; admissionDate: string | null; dischargeDate: string | null; outcome: string; bundledPoints: number } | null;
+  dpcBundles: { burden: string; points: number }[];
   /** Points recomputed from the detail lines: Σ unit points × 回数, per payer. */
   computed: { insurance: number; publicPayers: number[] };
   /** Non-fatal findings, e.g. declared totals that differ from the recomputed ones (審査 adjustments). */
@@ -100,6 +111,7 @@ export interface UkeClaim {
 
 export interface UkeTrailer {
   line: number;
+  record: UkeRecord;
   totalCount: number | null;
   totalPoints: number | null;
   volume: string;

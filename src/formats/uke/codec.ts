@@ -1,0 +1,115 @@
+// Record-level codec of UKE lines: field access by name, validation against the layouts, and
+// serialisation back to CP932 bytes. Readers and writers both go through here.
+import iconv from 'iconv-lite';
+import { type FieldSpec, UKE_LAYOUTS } from './layouts.js';
+
+/** One UKE record as it stands in the file: fields[0] is the record id. */
+export interface UkeRecord {
+  line: number;
+  fields: string[];
+}
+
+export interface FieldIssue {
+  field: string;
+  code: string;
+  reason: string;
+}
+
+const INDEX = new Map<string, Map<string, number>>();
+for (const [type, layout] of Object.entries(UKE_LAYOUTS)) {
+  INDEX.set(type, new Map(layout.map((spec, i) => [spec.name, i + 1])));
+}
+
+/** Column of a named field of a record type (1-based; 0 is the record id). */
+export function col(type: string, name: string): number {
+  const i = INDEX.get(type)?.get(name);
+  if (i === undefined) throw new Error(`UKE layout ${type} has no field ${name}`);
+  return i;
+}
+
+export function get(rec: UkeRecord, name: string): string {
+  return rec.fields[col(rec.fields[0] ?? '', name)] ?? '';
+}
+
+/** Builds a record of `type` from named values; unnamed fields stay empty, as the spec requires. */
+export function makeRecord(type: string, values: Record<string, string | number | null | undefined>): string[] {
+  const layout = UKE_LAYOUTS[type];
+  if (!layout) throw new Error(`unknown UKE record type ${type}`);
+  const fields = [type, ...layout.map(() => '')];
+  for (const [name, v] of Object.entries(values)) {
+    if (v === null || v === undefined) continue;
+    fields[col(type, name)] = String(v);
+  }
+  return fields;
+}
+
+const FULL_WIDTH_ONLY = (s: string) => [...s].every((ch) => iconv.encode(ch, 'cp932').length === 2);
+/** 英数 = JIS X 0201: ASCII and half-width katakana. */
+const HALF_WIDTH_ONLY = (s: string) => /^[\x20-\x7e\uff61-\uff9f]*$/.test(s);
+
+function checkField(spec: FieldSpec, v: string): FieldIssue | null {
+  if (v === '') return null;
+  switch (spec.mode) {
+    case 'N': {
+      const re = spec.decimal ? /^\d{1,8}(\.\d{1,5})?$/ : spec.signed ? /^-?\d+$/ : /^\d+$/;
+      if (!re.test(v)) return { field: spec.name, code: 'BAD_NUMBER', reason: `${spec.name} は数字でなければなりません: "${v.slice(0, 20)}"` };
+      break;
+    }
+    case 'A':
+      if (!HALF_WIDTH_ONLY(v)) return { field: spec.name, code: 'BAD_MODE', reason: `${spec.name} は英数（半角）でなければなりません: "${v.slice(0, 20)}"` };
+      break;
+    case 'K':
+      if (!FULL_WIDTH_ONLY(v)) return { field: spec.name, code: 'BAD_MODE', reason: `${spec.name} は漢字（全角）でなければなりません` };
+      break;
+    case 'X':
+      if (!HALF_WIDTH_ONLY(v) && !FULL_WIDTH_ONLY(v)) {
+        return { field: spec.name, code: 'MIXED_MODE', reason: `${spec.name} に半角と全角が混在しています` };
+      }
+      break;
+    default:
+      break;
+  }
+  return null;
+}
+
+/**
+ * Validates a record against its layout. Errors make the record unusable; warnings (byte length
+ * beyond the 2013-era maximum) are reported but do not reject it.
+ */
+export function validateRecord(rec: UkeRecord): { errors: FieldIssue[]; warnings: FieldIssue[] } {
+  const type = rec.fields[0] ?? '';
+  const layout = UKE_LAYOUTS[type];
+  const errors: FieldIssue[] = [];
+  const warnings: FieldIssue[] = [];
+  if (!layout) return { errors, warnings };
+  if (rec.fields.length < layout.length + 1) {
+    errors.push({ field: 'field_count', code: 'FIELD_COUNT', reason: `項目数 ${rec.fields.length} (必要 ${layout.length + 1}) / too few fields` });
+    return { errors, warnings };
+  }
+  layout.forEach((spec, i) => {
+    const v = rec.fields[i + 1] ?? '';
+    const issue = checkField(spec, v);
+    if (issue) errors.push(issue);
+    else if (v !== '' && spec.bytes !== undefined) {
+      const len = iconv.encode(v, 'cp932').length;
+      if (spec.fixed && spec.mode === 'N' && len !== spec.bytes) {
+        errors.push({ field: spec.name, code: 'BAD_LENGTH', reason: `${spec.name} は ${spec.bytes} 桁固定: "${v}"` });
+      } else if (len > spec.bytes) {
+        warnings.push({ field: spec.name, code: 'TOO_LONG', reason: `${spec.name} が最大 ${spec.bytes} バイトを超えています (${len})` });
+      }
+    }
+  });
+  return { errors, warnings };
+}
+
+/** Serialises records to a UKE byte stream: CP932, CRLF, optional trailing EOF mark 0x1A. */
+export function encodeLines(records: string[][], opts: { eofMark?: boolean } = {}): Buffer {
+  const text = records.map((r) => `${r.join(',')}\r\n`).join('');
+  const body = iconv.encode(text, 'cp932');
+  return opts.eofMark ? Buffer.concat([body, Buffer.from([0x1a])]) : body;
+}
+
+/** True when the text survives CP932 encoding (no character outside Shift_JIS + vendor extensions). */
+export function isCp932Encodable(s: string): boolean {
+  return iconv.decode(iconv.encode(s, 'cp932'), 'cp932') === s;
+}
