@@ -1,8 +1,9 @@
 // `kachi` command line. Japanese first, English alongside.
-import { Command } from 'commander';
+
 import { SingleBar } from 'cli-progress';
+import { Command } from 'commander';
 import { kachiPaths } from '../config.js';
-import { ingest, type IngestReport } from '../ingest/ingest.js';
+import { type IngestReport, ingest } from '../ingest/ingest.js';
 import { Pseudonymizer } from '../ingest/pseudonymize.js';
 import { runPipeline } from '../pipeline/run.js';
 import { buildServer } from '../server/app.js';

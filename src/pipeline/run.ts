@@ -2,7 +2,7 @@
 // Each stage records start, end, status, row counts and the rule versions it used.
 import { randomUUID } from 'node:crypto';
 import { derive } from '../derive/derive.js';
-import { ingest, type IngestReport } from '../ingest/ingest.js';
+import { type IngestReport, ingest } from '../ingest/ingest.js';
 import type { Pseudonymizer } from '../ingest/pseudonymize.js';
 import { computeIndicators } from '../measures/compute.js';
 import { INDICATORS } from '../measures/library/index.js';

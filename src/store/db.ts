@@ -1,5 +1,8 @@
 // The analytical store: one embedded DuckDB file by default.
 // Everything engine-specific stays in this folder so that another backend can be added later.
+
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import {
   type DuckDBAppender,
   type DuckDBConnection,
@@ -9,8 +12,6 @@ import {
   DuckDBTypeId,
   type DuckDBValue,
 } from '@duckdb/node-api';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { migrate } from './migrate.js';
 
 export type Row = Record<string, string | number | boolean | null>;

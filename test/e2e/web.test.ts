@@ -1,9 +1,9 @@
 // Browser test: the web app shows the numbers that are in the store.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
 import { runPipeline } from '../../src/pipeline/run.js';
 import { buildServer } from '../../src/server/app.js';
 import type { Store } from '../../src/store/db.js';

@@ -52,14 +52,21 @@ function checkField(spec: FieldSpec, v: string): FieldIssue | null {
   switch (spec.mode) {
     case 'N': {
       const re = spec.decimal ? /^\d{1,8}(\.\d{1,5})?$/ : spec.signed ? /^-?\d+$/ : /^\d+$/;
-      if (!re.test(v)) return { field: spec.name, code: 'BAD_NUMBER', reason: `${spec.name} は数字でなければなりません: "${v.slice(0, 20)}"` };
+      if (!re.test(v))
+        return { field: spec.name, code: 'BAD_NUMBER', reason: `${spec.name} は数字でなければなりません: "${v.slice(0, 20)}"` };
       break;
     }
     case 'A':
-      if (!HALF_WIDTH_ONLY(v)) return { field: spec.name, code: 'BAD_MODE', reason: `${spec.name} は英数（半角）でなければなりません: "${v.slice(0, 20)}"` };
+      if (!HALF_WIDTH_ONLY(v))
+        return {
+          field: spec.name,
+          code: 'BAD_MODE',
+          reason: `${spec.name} は英数（半角）でなければなりません: "${v.slice(0, 20)}"`,
+        };
       break;
     case 'K':
-      if (!FULL_WIDTH_ONLY(v)) return { field: spec.name, code: 'BAD_MODE', reason: `${spec.name} は漢字（全角）でなければなりません` };
+      if (!FULL_WIDTH_ONLY(v))
+        return { field: spec.name, code: 'BAD_MODE', reason: `${spec.name} は漢字（全角）でなければなりません` };
       break;
     case 'X':
       if (!HALF_WIDTH_ONLY(v) && !FULL_WIDTH_ONLY(v)) {
@@ -83,7 +90,11 @@ export function validateRecord(rec: UkeRecord): { errors: FieldIssue[]; warnings
   const warnings: FieldIssue[] = [];
   if (!layout) return { errors, warnings };
   if (rec.fields.length < layout.length + 1) {
-    errors.push({ field: 'field_count', code: 'FIELD_COUNT', reason: `項目数 ${rec.fields.length} (必要 ${layout.length + 1}) / too few fields` });
+    errors.push({
+      field: 'field_count',
+      code: 'FIELD_COUNT',
+      reason: `項目数 ${rec.fields.length} (必要 ${layout.length + 1}) / too few fields`,
+    });
     return { errors, warnings };
   }
   layout.forEach((spec, i) => {
@@ -95,7 +106,11 @@ export function validateRecord(rec: UkeRecord): { errors: FieldIssue[]; warnings
       if (spec.fixed && spec.mode === 'N' && len !== spec.bytes) {
         errors.push({ field: spec.name, code: 'BAD_LENGTH', reason: `${spec.name} は ${spec.bytes} 桁固定: "${v}"` });
       } else if (len > spec.bytes) {
-        warnings.push({ field: spec.name, code: 'TOO_LONG', reason: `${spec.name} が最大 ${spec.bytes} バイトを超えています (${len})` });
+        warnings.push({
+          field: spec.name,
+          code: 'TOO_LONG',
+          reason: `${spec.name} が最大 ${spec.bytes} バイトを超えています (${len})`,
+        });
       }
     }
   });

@@ -32,8 +32,7 @@ const f = (name: string, mode: FieldMode, bytes?: number, extra: Partial<FieldSp
 const fixed = (name: string, mode: FieldMode, bytes: number): FieldSpec => ({ name, mode, bytes, fixed: true });
 
 const days = (bytes: number): FieldSpec[] => Array.from({ length: 31 }, (_, i) => f(`${i + 1}日の情報`, 'N', bytes));
-const comments = (): FieldSpec[] =>
-  [1, 2, 3].flatMap((i) => [f(`コメントコード${i}`, 'N', 9), f(`文字データ${i}`, 'R', 100)]);
+const comments = (): FieldSpec[] => [1, 2, 3].flatMap((i) => [f(`コメントコード${i}`, 'N', 9), f(`文字データ${i}`, 'R', 100)]);
 
 const IR: FieldSpec[] = [
   fixed('審査支払機関', 'N', 1),
@@ -207,7 +206,26 @@ const GT: FieldSpec[] = [
   f('文字データ', 'R', 200),
 ];
 
-export const UKE_LAYOUTS: Record<string, FieldSpec[]> = { IR, RE, HO, KO, SN, JD, MF, SY, SI, IY, TO, CO, SJ, GO, BU, SB, HH, GT };
+export const UKE_LAYOUTS: Record<string, FieldSpec[]> = {
+  IR,
+  RE,
+  HO,
+  KO,
+  SN,
+  JD,
+  MF,
+  SY,
+  SI,
+  IY,
+  TO,
+  CO,
+  SJ,
+  GO,
+  BU,
+  SB,
+  HH,
+  GT,
+};
 
 /** Number of fields of a record type including the record id, or undefined for untyped records. */
 export function fieldCount(type: string): number | undefined {

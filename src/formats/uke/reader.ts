@@ -115,7 +115,13 @@ export async function* readUke(path: string): AsyncGenerator<UkeEvent> {
     closed: false,
     sawAny: false,
   };
-  const reject = (line: number | null, recordType: string | null, field: string | null, code: string, reason: string): Rejection => ({
+  const reject = (
+    line: number | null,
+    recordType: string | null,
+    field: string | null,
+    code: string,
+    reason: string,
+  ): Rejection => ({
     file: path,
     line,
     recordType,
@@ -203,7 +209,8 @@ export async function* readUke(path: string): AsyncGenerator<UkeEvent> {
           computedPoints: st.pointsSum,
         };
       } else {
-        if (!st.claim) throw new RecordError('record_order', 'NO_RE', `${id} がレセプト (RE) の外にあります / ${id} outside a claim`);
+        if (!st.claim)
+          throw new RecordError('record_order', 'NO_RE', `${id} がレセプト (RE) の外にあります / ${id} outside a claim`);
         addToClaim(st, st.claim, rec);
       }
       if (st.claim && warnings.length > 0) {
@@ -274,7 +281,13 @@ function addToClaim(st: State, c: UkeClaim, rec: UkeRecord): void {
       break;
     case 'SB': {
       // DPC 傷病: 傷病名区分 11 = 主傷病名 (⚠️ 別表 to confirm), ICD-10 given on the record.
-      const d = diagnosis(rec, get(rec, '傷病名コード'), get(rec, '修飾語コード'), get(rec, '傷病名称'), get(rec, 'ICD10コード') || null);
+      const d = diagnosis(
+        rec,
+        get(rec, '傷病名コード'),
+        get(rec, '修飾語コード'),
+        get(rec, '傷病名称'),
+        get(rec, 'ICD10コード') || null,
+      );
       c.diagnoses.push({ ...d, isMain: get(rec, '傷病名区分') === '11', dpcRole: get(rec, '傷病名区分') });
       break;
     }
@@ -369,7 +382,8 @@ function facilityFrom(
   billing: string,
   volume: string,
 ): UkeFacility {
-  if (!/^\d{7}$/.test(code7)) throw new RecordError('医療機関コード', 'BAD_FACILITY_CODE', `医療機関コードが7桁の数字ではありません: "${code7}"`);
+  if (!/^\d{7}$/.test(code7))
+    throw new RecordError('医療機関コード', 'BAD_FACILITY_CODE', `医療機関コードが7桁の数字ではありません: "${code7}"`);
   if (!/^\d{2}$/.test(pref)) throw new RecordError('都道府県', 'BAD_PREFECTURE', `都道府県コードが不正: "${pref}"`);
   return {
     line: rec.line,

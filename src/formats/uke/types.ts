@@ -99,7 +99,13 @@ export interface UkeClaim {
   details: UkeDetailLine[];
   comments: UkeComment[];
   /** DPC: 診断群分類 (BU) and 包括 totals (GT). */
-  dpc: { code: string; admissionDate: string | null; dischargeDate: string | null; outcome: string; bundledPoints: number } | null;
+  dpc: {
+    code: string;
+    admissionDate: string | null;
+    dischargeDate: string | null;
+    outcome: string;
+    bundledPoints: number;
+  } | null;
   dpcBundles: { burden: string; points: number }[];
   /** Points recomputed from the detail lines: Σ unit points × 回数, per payer. */
   computed: { insurance: number; publicPayers: number[] };
