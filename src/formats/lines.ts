@@ -1,7 +1,9 @@
 // Streaming line reader for Shift_JIS (CP932) text files such as レセ電 (.UKE).
-// Reads the file in chunks, splits on LF (CRLF and bare LF both accepted), strips a trailing
-// EOF byte 0x1A, and decodes each line with CP932 so that vendor characters (①, Ⅰ, 髙) survive.
-// Memory stays flat in file size: only one chunk and one partial line are held.
+// Reads the file in chunks, decodes the complete lines of each chunk in one call (LF, 0x0A, never
+// occurs inside a Shift_JIS double-byte character: trail bytes are ≥ 0x40), splits on LF (CRLF and
+// bare LF both accepted) and strips the DOS EOF mark 0x1A. Memory stays flat in file size: one chunk
+// and one partial line are held at a time.
+import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import iconv from 'iconv-lite';
 
@@ -9,51 +11,54 @@ export interface TextLine {
   /** 1-based line number in the file. */
   line: number;
   text: string;
-  /** True when the bytes could not be decoded as CP932 (the text then holds U+FFFD). */
+  /** The bytes are not valid CP932 (the text then holds U+FFFD). */
   undecodable: boolean;
-  byteLength: number;
+  /** The bytes are valid UTF-8 multibyte text: a UTF-8 line in a Shift_JIS file (mojibake if decoded). */
+  looksUtf8: boolean;
 }
 
 const LF = 0x0a;
-const CR = 0x0d;
 const EOF_MARK = 0x1a;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the DOS EOF mark is a control character
+const TRAILING = /[\r\x1a]+$/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ASCII test
+const NON_ASCII = /[^\x00-\x7f]/;
 
 export async function* readCp932Lines(path: string, chunkSize = 1 << 20): AsyncGenerator<TextLine> {
   let carry: Buffer | null = null;
   let lineNo = 0;
   const stream = createReadStream(path, { highWaterMark: chunkSize });
   for await (const chunk of stream as AsyncIterable<Buffer>) {
-    let buf: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
-    carry = null;
-    let start = 0;
-    for (let i = buf.indexOf(LF, start); i !== -1; i = buf.indexOf(LF, start)) {
-      const end = i > start && buf[i - 1] === CR ? i - 1 : i;
-      lineNo++;
-      yield decodeLine(buf.subarray(start, end), lineNo);
-      start = i + 1;
+    const buf: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
+    const lastLf = buf.lastIndexOf(LF);
+    if (lastLf === -1) {
+      carry = buf;
+      continue;
     }
-    if (start < buf.length) carry = Buffer.from(buf.subarray(start));
-    buf = Buffer.alloc(0);
+    carry = lastLf + 1 < buf.length ? Buffer.from(buf.subarray(lastLf + 1)) : null;
+    const body = buf.subarray(0, lastLf + 1);
+    const texts = iconv.decode(body, 'cp932').split('\n');
+    let start = 0;
+    for (let i = 0; i < texts.length - 1; i++) {
+      const end = body.indexOf(LF, start);
+      lineNo++;
+      yield makeLine(texts[i] as string, body, start, end, lineNo);
+      start = end + 1;
+    }
   }
   if (carry && carry.length > 0) {
     let end = carry.length;
-    while (end > 0 && (carry[end - 1] === EOF_MARK || carry[end - 1] === CR)) end--;
+    while (end > 0 && (carry[end - 1] === EOF_MARK || carry[end - 1] === 0x0d)) end--;
     if (end > 0) {
       lineNo++;
-      yield decodeLine(carry.subarray(0, end), lineNo);
+      yield makeLine(iconv.decode(carry.subarray(0, end), 'cp932'), carry, 0, end, lineNo);
     }
   }
 }
 
-function decodeLine(bytes: Buffer, line: number): TextLine {
-  let b = bytes;
-  // A 0x1A directly before the final CRLF, or as a line of its own, is the DOS EOF mark.
-  if (b.length > 0 && b[b.length - 1] === EOF_MARK) b = b.subarray(0, b.length - 1);
-  const text = iconv.decode(b, 'cp932');
-  return { line, text, undecodable: text.includes('\uFFFD'), byteLength: bytes.length };
-}
-
-/** Byte length of a string once encoded as CP932 (field lengths in the specs are byte lengths). */
-export function cp932ByteLength(s: string): number {
-  return iconv.encode(s, 'cp932').length;
+function makeLine(raw: string, buf: Buffer, start: number, end: number, line: number): TextLine {
+  const text = raw.replace(TRAILING, '');
+  const undecodable = text.includes('\uFFFD');
+  const looksUtf8 = !undecodable && NON_ASCII.test(text) && isUtf8(buf.subarray(start, end));
+  return { line, text, undecodable, looksUtf8 };
 }

@@ -43,7 +43,17 @@ export function makeRecord(type: string, values: Record<string, string | number 
   return fields;
 }
 
-const FULL_WIDTH_ONLY = (s: string) => [...s].every((ch) => iconv.encode(ch, 'cp932').length === 2);
+/** Byte length in Shift_JIS: ASCII and half-width katakana 1 byte, every other character 2. */
+export function sjisByteLength(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    n += c < 0x80 || (c >= 0xff61 && c <= 0xff9f) ? 1 : 2;
+  }
+  return n;
+}
+
+const FULL_WIDTH_ONLY = (s: string) => sjisByteLength(s) === 2 * s.length;
 /** 英数 = JIS X 0201: ASCII and half-width katakana. */
 const HALF_WIDTH_ONLY = (s: string) => /^[\x20-\x7e\uff61-\uff9f]*$/.test(s);
 
@@ -102,7 +112,7 @@ export function validateRecord(rec: UkeRecord): { errors: FieldIssue[]; warnings
     const issue = checkField(spec, v);
     if (issue) errors.push(issue);
     else if (v !== '' && spec.bytes !== undefined) {
-      const len = iconv.encode(v, 'cp932').length;
+      const len = sjisByteLength(v);
       if (spec.fixed && spec.mode === 'N' && len !== spec.bytes) {
         errors.push({ field: spec.name, code: 'BAD_LENGTH', reason: `${spec.name} は ${spec.bytes} 桁固定: "${v}"` });
       } else if (len > spec.bytes) {

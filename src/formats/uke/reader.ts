@@ -104,6 +104,7 @@ interface State {
 
 /** Reads one UKE file and yields facility headers, intact claims, trailers and rejections. */
 export async function* readUke(path: string): AsyncGenerator<UkeEvent> {
+  let lastLine = 0;
   const st: State = {
     facility: null,
     claim: null,
@@ -157,6 +158,7 @@ export async function* readUke(path: string): AsyncGenerator<UkeEvent> {
   }
 
   for await (const tl of readCp932Lines(path)) {
+    lastLine = tl.line;
     if (tl.text.trim() === '') continue;
     const rec: UkeRecord = { line: tl.line, fields: splitRecord(tl.text) };
     const id = rec.fields[0] ?? '';
@@ -169,6 +171,10 @@ export async function* readUke(path: string): AsyncGenerator<UkeEvent> {
     };
     if (tl.undecodable) {
       yield fail(null, 'UNDECODABLE', 'Shift_JIS (CP932) として解読できないバイト列 / undecodable bytes');
+      continue;
+    }
+    if (tl.looksUtf8) {
+      yield fail(null, 'WRONG_ENCODING', 'UTF-8 で書かれた行です（Shift_JIS であるべき） / line is UTF-8, not Shift_JIS');
       continue;
     }
     if (!KNOWN_IDS.test(id)) {
@@ -224,16 +230,16 @@ export async function* readUke(path: string): AsyncGenerator<UkeEvent> {
   }
   yield* finishClaim();
   if (!st.sawAny) {
-    yield { type: 'rejection', rejection: reject(null, null, null, 'EMPTY_FILE', '空のファイル / empty file') };
+    yield { type: 'rejection', rejection: reject(1, null, null, 'EMPTY_FILE', '空のファイル / empty file') };
   } else if (!st.closed) {
     yield {
       type: 'rejection',
       rejection: reject(
-        null,
+        lastLine,
         'GO',
         null,
         'TRUNCATED',
-        'GO レコードがありません（ファイルが途中で切れている可能性） / missing GO trailer: file may be truncated',
+        `行 ${lastLine} の後に GO レコードがありません（ファイルが途中で切れている可能性） / no GO trailer after line ${lastLine}: file may be truncated`,
       ),
     };
   }
