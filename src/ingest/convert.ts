@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readInsurerList, readMemberRegister } from '../formats/csv/register.js';
 import type { FileFormat } from '../formats/detect.js';
-import { readCheckupZip } from '../formats/tokutei-xml/reader.js';
+import { type GuidanceDocument, readCheckupZip } from '../formats/tokutei-xml/reader.js';
 import { readUke } from '../formats/uke/reader.js';
 import type { Rejection, UkeClaim } from '../formats/uke/types.js';
 import { fiscalYear } from '../util/dates.js';
@@ -282,6 +282,10 @@ async function convertCheckups(path: string, fileId: string, ctx: LinkContext): 
       addRejection(b, e.rejection);
       continue;
     }
+    if (e.type === 'guidance') {
+      await pushGuidance(b, e.doc, path, fileId, ctx);
+      continue;
+    }
     const d = e.doc;
     const enrollmentKey = ctx.pseudo.enrollmentKey(d.insurerNumber, d.kigo, d.bango, d.birthDate, d.sex);
     const memberKey = await resolveMember(ctx, d.kanaName, d.birthDate, d.sex, enrollmentKey);
@@ -311,4 +315,45 @@ async function convertCheckups(path: string, fileId: string, ctx: LinkContext): 
     });
   }
   return b;
+}
+
+async function pushGuidance(b: FileBatch, g: GuidanceDocument, path: string, fileId: string, ctx: LinkContext): Promise<void> {
+  const enrollmentKey = ctx.pseudo.enrollmentKey(g.insurerNumber, g.kigo, g.bango, g.birthDate, g.sex);
+  const memberKey = await resolveMember(ctx, g.kanaName, g.birthDate, g.sex, enrollmentKey);
+  if (!memberKey) {
+    b.rejections.push({
+      file: `${path}!${g.entry}`,
+      line: 1,
+      recordType: 'ClinicalDocument',
+      field: '氏名',
+      code: 'UNLINKED_MEMBER',
+      reason: '加入者を特定できません / member cannot be linked',
+    });
+    return;
+  }
+  push(b, 'health_guidance', {
+    guidance_id: hashId(memberKey, g.reportCategory, g.serviceDate),
+    member_key: memberKey,
+    insurer_number: g.insurerNumber,
+    fiscal_year: fiscalYear(g.initial?.date ?? g.serviceDate),
+    report_category: g.reportCategory,
+    service_date: g.serviceDate,
+    support_level: g.supportLevel,
+    initial_date: g.initial?.date ?? null,
+    initial_form: g.initial?.form ?? null,
+    target_waist_cm: g.initial?.targetWaist ?? null,
+    target_weight_kg: g.initial?.targetWeight ?? null,
+    continuous_contacts: g.continuous.length,
+    continuous_points: g.continuous.reduce((s, c) => s + (c.points ?? 0), 0),
+    final_date: g.final?.date ?? null,
+    final_waist_cm: g.final?.waist ?? null,
+    final_weight_kg: g.final?.weight ?? null,
+    final_sbp: g.final?.sbp ?? null,
+    final_dbp: g.final?.dbp ?? null,
+    outcome_waist_weight: g.final?.outcomeWaistWeight ?? null,
+    outcome_points: g.final?.outcomePoints ?? null,
+    facility_code: g.facilityCode,
+    ingest_file_id: fileId,
+    source_entry: g.entry,
+  });
 }

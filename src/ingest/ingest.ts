@@ -45,10 +45,21 @@ const KEYS: Record<string, string[]> = {
   claim_drug: ['claim_id', 'seq'],
   claim_device: ['claim_id', 'seq'],
   checkup: ['checkup_id'],
+  health_guidance: ['guidance_id'],
 };
 const CLAIM_CHILDREN = ['claim_diagnosis', 'claim_procedure', 'claim_drug', 'claim_device'];
 /** Load order: parents before children. */
-const ORDER = ['insurer', 'employer', 'member', 'enrollment', 'facility', 'claim', ...CLAIM_CHILDREN, 'checkup'];
+const ORDER = [
+  'insurer',
+  'employer',
+  'member',
+  'enrollment',
+  'facility',
+  'claim',
+  ...CLAIM_CHILDREN,
+  'checkup',
+  'health_guidance',
+];
 
 export async function expandPaths(inputs: string[]): Promise<string[]> {
   const out: string[] = [];

@@ -21,6 +21,7 @@ export const CANONICAL_TABLES = [
   'claim_drug',
   'claim_device',
   'checkup',
+  'health_guidance',
 ] as const;
 
 export async function tableCounts(store: Store, tables: readonly string[]): Promise<Record<string, number>> {

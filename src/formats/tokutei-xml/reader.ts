@@ -10,6 +10,7 @@ import { type CheckupItem, checkupItemByCode } from '../../terminology/checkup-i
 import { normalizeInsurerNumber } from '../../util/check-digit.js';
 import { parseJpDate } from '../../util/dates.js';
 import type { Rejection } from '../uke/types.js';
+import { GUIDANCE_ITEM, GUIDANCE_SECTION } from './guidance-items.js';
 
 export interface CdaObservation {
   code: string;
@@ -19,10 +20,12 @@ export interface CdaObservation {
   negated: boolean;
 }
 
-export interface CheckupDocument {
+/** Identity and envelope shared by 健診 (hc08) and 保健指導 (hg08) documents. */
+export interface CdaEnvelope {
   file: string;
   entry: string;
-  reportCategory: string; // 10 = 特定健診
+  reportCategory: string; // 10 = 特定健診; 21–25 = 特定保健指導
+  issueDate: string;
   insurerNumber: string;
   kigo: string;
   bango: string;
@@ -30,8 +33,13 @@ export interface CheckupDocument {
   kanaName: string;
   sex: 1 | 2;
   birthDate: string;
-  examDate: string;
+  postalCode: string | null;
   facilityCode: string | null;
+  facilityName: string | null;
+}
+
+export interface CheckupDocument extends CdaEnvelope {
+  examDate: string;
   observations: CdaObservation[];
   /** Canonical checkup columns derived from the observations (first valid code of each item). */
   values: Record<string, number | boolean | null>;
@@ -39,9 +47,35 @@ export interface CheckupDocument {
   unknownCodes: string[];
 }
 
+/** A support contact (act) of a 特定保健指導 document. */
+export interface GuidanceContact {
+  date: string | null;
+  form: number | null;
+  minutes: number | null;
+  points: number | null;
+}
+
+export interface GuidanceDocument extends CdaEnvelope {
+  serviceDate: string;
+  /** 1 積極的支援, 2 動機付け支援, 3 動機付け支援相当. */
+  supportLevel: number | null;
+  initial: (GuidanceContact & { targetWaist: number | null; targetWeight: number | null }) | null;
+  continuous: GuidanceContact[];
+  final: {
+    date: string | null;
+    waist: number | null;
+    weight: number | null;
+    sbp: number | null;
+    dbp: number | null;
+    outcomeWaistWeight: number | null;
+    outcomePoints: number | null;
+  } | null;
+}
+
 export type CheckupEvent =
   | { type: 'index'; sender: string | null; receiver: string | null; totalRecordCount: number | null }
   | { type: 'checkup'; doc: CheckupDocument }
+  | { type: 'guidance'; doc: GuidanceDocument }
   | { type: 'rejection'; rejection: Rejection };
 
 const OID = {
@@ -59,7 +93,7 @@ const parser = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: true,
-  isArray: (name) => ['id', 'component', 'entry', 'entryRelationship', 'observation', 'section'].includes(name),
+  isArray: (name) => ['id', 'component', 'entry', 'entryRelationship', 'observation', 'section', 'act'].includes(name),
 });
 
 type Node = Record<string, unknown>;
@@ -81,7 +115,7 @@ export async function* readCheckupZip(path: string): AsyncGenerator<CheckupEvent
     for await (const entry of iterateEntries(zip)) {
       const name = entry.fileName;
       const isIndex = /(^|\/)ix08_V\d+\.xml$/i.test(name);
-      const isData = /(^|\/)DATA\/h[^/]*\.xml$/i.test(name);
+      const isData = /(^|\/)DATA\/[^/]+\.xml$/i.test(name);
       if (!isIndex && !isData) continue;
       let text: string;
       try {
@@ -115,9 +149,7 @@ export async function* readCheckupZip(path: string): AsyncGenerator<CheckupEvent
         continue;
       }
       dataCount++;
-      const res = parseCda(xml, path, name);
-      if ('code' in res) yield { type: 'rejection', rejection: res };
-      else yield { type: 'checkup', doc: res };
+      yield parseDocument(xml, path, name);
     }
   } catch (err) {
     // A damaged central directory or entry stream ends the ZIP; what was read stays reported.
@@ -142,9 +174,30 @@ export async function* readCheckupZip(path: string): AsyncGenerator<CheckupEvent
   }
 }
 
-function parseCda(xml: Node, file: string, entry: string): CheckupDocument | Rejection {
+function parseDocument(xml: Node, file: string, entry: string): CheckupEvent {
   const doc = xml.ClinicalDocument as Node | undefined;
-  if (!doc) return rej(file, entry, 'NOT_CDA', 'ClinicalDocument がありません / not a CDA document');
+  if (!doc)
+    return { type: 'rejection', rejection: rej(file, entry, 'NOT_CDA', 'ClinicalDocument がありません / not a CDA document') };
+  const env = parseEnvelope(doc, file, entry);
+  if ('code' in env) return { type: 'rejection', rejection: env };
+  if (env.reportCategory === '10') {
+    const res = parseCheckup(doc, env, file, entry);
+    return 'code' in res ? { type: 'rejection', rejection: res } : { type: 'checkup', doc: res };
+  }
+  if (/^2[1-5]$/.test(env.reportCategory)) return { type: 'guidance', doc: parseGuidance(doc, env) };
+  return {
+    type: 'rejection',
+    rejection: rej(
+      file,
+      entry,
+      'UNSUPPORTED_REPORT',
+      `対応していない報告区分 "${env.reportCategory}" (10 特定健診, 21–25 特定保健指導)`,
+      '報告区分',
+    ),
+  };
+}
+
+function parseEnvelope(doc: Node, file: string, entry: string): CdaEnvelope | Rejection {
   const role = child(child(doc, 'recordTarget'), 'patientRole');
   const ids = arr(role?.id);
   const idBy = (root: string) =>
@@ -163,18 +216,14 @@ function parseCda(xml: Node, file: string, entry: string): CheckupDocument | Rej
   if (sexCode !== '1' && sexCode !== '2') return rej(file, entry, 'BAD_SEX', `男女区分が不正: "${sexCode ?? ''}"`, '男女区分');
   const birth = parseJpDate(attr(child(patient, 'birthTime'), 'value') ?? '');
   if (!birth) return rej(file, entry, 'BAD_DATE', '生年月日が不正 / bad birth date', '生年月日');
-  const service = child(child(doc, 'documentationOf'), 'serviceEvent');
-  const exam = parseJpDate(attr(child(service, 'effectiveTime'), 'value') ?? '');
-  if (!exam) return rej(file, entry, 'BAD_DATE', '健診実施日が不正 / bad exam date', '健診実施日');
-  const performerOrg = child(child(child(service, 'performer'), 'assignedEntity'), 'representedOrganization');
-  const observations: CdaObservation[] = [];
-  collectObservations(child(child(doc, 'component'), 'structuredBody'), observations);
-  const { values, unknownCodes, invalid } = mapObservations(observations);
-  if (invalid) return rej(file, entry, 'IMPOSSIBLE_VALUE', invalid.reason, invalid.field);
+  const issue = parseJpDate(attr(child(doc, 'effectiveTime'), 'value') ?? '');
+  if (!issue) return rej(file, entry, 'BAD_DATE', '文書発行日が不正 / bad document date', '文書発行日');
+  const org = child(child(child(doc, 'author'), 'assignedAuthor'), 'representedOrganization');
   return {
     file,
     entry,
     reportCategory: attr(child(doc, 'code'), 'code') ?? '',
+    issueDate: issue,
     insurerNumber: normalizeInsurerNumber(insurer),
     kigo: idBy(OID.kigo) ?? '',
     bango,
@@ -182,11 +231,88 @@ function parseCda(xml: Node, file: string, entry: string): CheckupDocument | Rej
     kanaName: text(child(patient, 'name')) ?? '',
     sex: sexCode === '1' ? 1 : 2,
     birthDate: birth,
-    examDate: exam,
-    facilityCode: attr(firstId(performerOrg), 'extension'),
-    observations,
-    values,
-    unknownCodes,
+    postalCode: text(child(child(role, 'addr'), 'postalCode')),
+    facilityCode: attr(firstId(org), 'extension'),
+    facilityName: text(child(org, 'name')),
+  };
+}
+
+function serviceDate(doc: Node): string | null {
+  return parseJpDate(attr(child(child(child(doc, 'documentationOf'), 'serviceEvent'), 'effectiveTime'), 'value') ?? '');
+}
+
+function parseCheckup(doc: Node, env: CdaEnvelope, file: string, entry: string): CheckupDocument | Rejection {
+  const exam = serviceDate(doc);
+  if (!exam) return rej(file, entry, 'BAD_DATE', '健診実施日が不正 / bad exam date', '健診実施日');
+  const observations: CdaObservation[] = [];
+  collectObservations(child(child(doc, 'component'), 'structuredBody'), observations);
+  const { values, unknownCodes, invalid } = mapObservations(observations);
+  if (invalid) return rej(file, entry, 'IMPOSSIBLE_VALUE', invalid.reason, invalid.field);
+  return { ...env, examDate: exam, observations, values, unknownCodes };
+}
+
+/** Reads the sections of a 特定保健指導 document (item codes: ./guidance-items.ts). */
+function parseGuidance(doc: Node, env: CdaEnvelope): GuidanceDocument {
+  const sections = arr(child(child(doc, 'component'), 'structuredBody')?.component).map((c) => child(c, 'section'));
+  const bySection = (code: string) => sections.filter((s) => attr(child(s, 'code'), 'code') === code);
+  const entries = (code: string) => bySection(code).flatMap((s) => arr(s?.entry));
+  const acts = (code: string) => entries(code).flatMap((e) => arr(e.act));
+  const inner = (a: Node) => {
+    const m = new Map<string, Node | undefined>();
+    for (const er of arr(a.entryRelationship)) {
+      for (const o of arr(er.observation)) {
+        const c = attr(child(o, 'code'), 'code');
+        if (c) m.set(c, child(o, 'value'));
+      }
+    }
+    return m;
+  };
+  const num = (v: Node | undefined) => {
+    const x = attr(v, 'value') ?? attr(v, 'code');
+    return x === null ? null : Number(x);
+  };
+  const contact = (a: Node, minutesCode: string, pointsCode: string | null): GuidanceContact => {
+    const m = inner(a);
+    return {
+      date: parseJpDate(attr(child(a, 'effectiveTime'), 'value') ?? ''),
+      form: num(child(a, 'code')),
+      minutes: num(m.get(minutesCode)),
+      points: pointsCode ? num(m.get(pointsCode)) : null,
+    };
+  };
+  const level = entries(GUIDANCE_SECTION.common)
+    .flatMap((e) => arr(e.observation))
+    .find((o) => attr(child(o, 'code'), 'code') === GUIDANCE_ITEM.supportLevel);
+  const initialAct = acts(GUIDANCE_SECTION.initial)[0];
+  const finalAct = acts(GUIDANCE_SECTION.final)[0];
+  const fm = finalAct ? inner(finalAct) : null;
+  const im = initialAct ? inner(initialAct) : null;
+  return {
+    ...env,
+    serviceDate: serviceDate(doc) ?? env.issueDate,
+    supportLevel: num(child(level, 'value')),
+    initial: initialAct
+      ? {
+          ...contact(initialAct, GUIDANCE_ITEM.initialMinutes, null),
+          targetWaist: num(im?.get(GUIDANCE_ITEM.targetWaist)),
+          targetWeight: num(im?.get(GUIDANCE_ITEM.targetWeight)),
+        }
+      : null,
+    continuous: acts(GUIDANCE_SECTION.continuous).map((a) =>
+      contact(a, GUIDANCE_ITEM.continuousMinutes, GUIDANCE_ITEM.continuousPoints),
+    ),
+    final:
+      finalAct && fm
+        ? {
+            date: parseJpDate(attr(child(finalAct, 'effectiveTime'), 'value') ?? ''),
+            waist: num(fm.get(GUIDANCE_ITEM.finalWaist)),
+            weight: num(fm.get(GUIDANCE_ITEM.finalWeight)),
+            sbp: num(fm.get(GUIDANCE_ITEM.finalSbp)),
+            dbp: num(fm.get(GUIDANCE_ITEM.finalDbp)),
+            outcomeWaistWeight: num(fm.get(GUIDANCE_ITEM.outcomeWaistWeight)),
+            outcomePoints: num(fm.get(GUIDANCE_ITEM.outcomePoints)),
+          }
+        : null,
   };
 }
 

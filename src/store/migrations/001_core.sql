@@ -159,6 +159,7 @@ create table if not exists checkup (
   facility_code     varchar,             -- 健診機関番号
   height_cm double, weight_kg double, bmi double, waist_cm double, visceral_fat_cm2 double,
   sbp integer, dbp integer,
+  blood_draw_timing integer,  -- 9N141 (…6.2202): 2 空腹時(10時間以上), 3 3.5〜10時間, 4 3.5時間未満
   tg_mgdl integer, tg_fasting boolean, hdl_mgdl integer, ldl_mgdl integer, non_hdl_mgdl integer,
   ast integer, alt integer, ggt integer,
   fpg_mgdl integer, random_glucose_mgdl integer, hba1c double,
@@ -179,18 +180,26 @@ create table if not exists checkup (
 );
 
 create table if not exists health_guidance (
+  -- One row per 特定保健指導 report (hg08 document): 21 開始時, 22 実績評価時, 23 途中終了, …
+  -- The derived layer joins the reports of one programme (member × insurer × 年度 of 初回面接).
   guidance_id       varchar primary key,
   member_key        varchar not null,
   insurer_number    varchar not null,
-  fiscal_year       integer not null,
-  support_level     integer not null,    -- 1 積極的支援, 2 動機付け支援
-  start_date        date not null,       -- 初回面接
-  report_category   varchar,             -- 21 開始時, 22 実績評価時, 23 途中終了
-  completed_date    date,
-  initial_weight_kg double, initial_waist_cm double,
-  final_weight_kg   double, final_waist_cm double,
+  fiscal_year       integer not null,    -- 年度 of the 初回面接 (or of the report when absent)
+  report_category   varchar not null,
+  service_date      date not null,
+  support_level     integer,             -- 1 積極的支援, 2 動機付け支援, 3 動機付け支援相当
+  initial_date      date,
+  initial_form      integer,             -- 支援形態 (…6.24010)
+  target_waist_cm   double, target_weight_kg double,
+  continuous_contacts integer, continuous_points integer,
+  final_date        date,
+  final_waist_cm    double, final_weight_kg double, final_sbp integer, final_dbp integer,
+  outcome_waist_weight integer,          -- 0 未達成, 1 1cm・1kg, 2 2cm・2kg (…6.24090)
+  outcome_points    integer,
+  facility_code     varchar,
   ingest_file_id    varchar not null,
-  source_line       integer not null
+  source_entry      varchar
 );
 
 create table if not exists care_certification (
