@@ -3,7 +3,7 @@
 //   特定健診 XML ZIP packages. Deterministic: the same script always writes the same bytes.
 // This is a stop-gap until the synthetic population generator (src/synth) exists.
 // Usage: node scripts/make-demo-fixture.mjs
-import { mkdirSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import yazl from 'yazl';
 

@@ -73,7 +73,14 @@ export interface GuidanceDocument extends CdaEnvelope {
 }
 
 export type CheckupEvent =
-  | { type: 'index'; sender: string | null; receiver: string | null; totalRecordCount: number | null }
+  | {
+      type: 'index';
+      sender: string | null;
+      receiver: string | null;
+      creationTime: string | null;
+      serviceEventType: string | null;
+      totalRecordCount: number | null;
+    }
   | { type: 'checkup'; doc: CheckupDocument }
   | { type: 'guidance'; doc: GuidanceDocument }
   | { type: 'rejection'; rejection: Rejection };
@@ -144,6 +151,8 @@ export async function* readCheckupZip(path: string): AsyncGenerator<CheckupEvent
           type: 'index',
           sender: attr(firstId(child(ix, 'sender')), 'extension'),
           receiver: attr(firstId(child(ix, 'receiver')), 'extension'),
+          creationTime: parseJpDate(attr(child(ix, 'creationTime'), 'value') ?? ''),
+          serviceEventType: attr(child(ix, 'serviceEventType'), 'code'),
           totalRecordCount: numAttr(child(ix, 'totalRecordCount'), 'value'),
         };
         continue;

@@ -8,6 +8,7 @@ import yazl from 'yazl';
 import { CHECKUP_ITEMS, type CheckupItem, YES_NO_SYSTEM } from '../../terminology/checkup-items.js';
 import { hasValidCheckDigit } from '../../util/check-digit.js';
 import { GUIDANCE_ITEM, GUIDANCE_SECTION, SUPPORT_FORM_SYSTEM } from './guidance-items.js';
+import type { CdaEnvelope, CheckupDocument, GuidanceDocument } from './reader.js';
 
 const OID = '1.2.392.200119.6.';
 const MHLW_NS = 'https://www.mhlw.go.jp/stf/seisakunitsuite/bunya/0000161103.html';
@@ -229,4 +230,76 @@ export async function writeCheckupPackage(
   zip.end();
   await done;
   return { files: n };
+}
+
+function personFromEnvelope(d: CdaEnvelope): PersonInput {
+  return {
+    insurerNumber: d.insurerNumber,
+    kigo: d.kigo,
+    bango: d.bango,
+    edaban: d.edaban,
+    kanaName: d.kanaName,
+    sex: d.sex,
+    birthDate: d.birthDate,
+    ...(d.postalCode ? { postalCode: d.postalCode } : {}),
+  };
+}
+
+/** The writer input of a read 特定健診 document: the typed round trip. */
+export function checkupInputFromDocument(d: CheckupDocument): CheckupDocInput {
+  return {
+    ...personFromEnvelope(d),
+    examDate: d.examDate,
+    issueDate: d.issueDate,
+    facilityCode: d.facilityCode ?? '',
+    facilityName: d.facilityName ?? '',
+    values: d.values,
+  };
+}
+
+/** The writer input of a read 特定保健指導 document. */
+export function guidanceInputFromDocument(d: GuidanceDocument): GuidanceDocInput {
+  const n = (v: number | null) => v ?? 0;
+  return {
+    ...personFromEnvelope(d),
+    reportCategory: d.reportCategory as GuidanceDocInput['reportCategory'],
+    serviceDate: d.serviceDate,
+    facilityCode: d.facilityCode ?? '',
+    facilityName: d.facilityName ?? '',
+    supportLevel: n(d.supportLevel) as 1 | 2 | 3,
+    ...(d.initial
+      ? {
+          initial: {
+            date: d.initial.date ?? '',
+            form: n(d.initial.form),
+            minutes: n(d.initial.minutes),
+            ...(d.initial.targetWaist !== null ? { targetWaist: d.initial.targetWaist } : {}),
+            ...(d.initial.targetWeight !== null ? { targetWeight: d.initial.targetWeight } : {}),
+          },
+        }
+      : {}),
+    ...(d.continuous.length
+      ? {
+          continuous: d.continuous.map((c) => ({
+            date: c.date ?? '',
+            form: n(c.form),
+            minutes: n(c.minutes),
+            points: n(c.points),
+          })),
+        }
+      : {}),
+    ...(d.final
+      ? {
+          final: {
+            date: d.final.date ?? '',
+            waist: n(d.final.waist),
+            weight: n(d.final.weight),
+            ...(d.final.sbp !== null ? { sbp: d.final.sbp } : {}),
+            ...(d.final.dbp !== null ? { dbp: d.final.dbp } : {}),
+            ...(d.final.outcomeWaistWeight !== null ? { outcomeWaistWeight: d.final.outcomeWaistWeight as 0 | 1 | 2 } : {}),
+            ...(d.final.outcomePoints !== null ? { outcomePoints: d.final.outcomePoints } : {}),
+          },
+        }
+      : {}),
+  };
 }

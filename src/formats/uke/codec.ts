@@ -1,12 +1,13 @@
 // Record-level codec of UKE lines: field access by name, validation against the layouts, and
 // serialisation back to CP932 bytes. Readers and writers both go through here.
 import iconv from 'iconv-lite';
-import { type FieldSpec, UKE_LAYOUTS } from './layouts.js';
+import { type FieldSpec, LAYOUTS, layoutKey, type ScoreTable } from './layouts.js';
 
-/** One UKE record as it stands in the file: fields[0] is the record id. */
+/** One UKE record as it stands in the file: fields[0] is the record id; `table` selects the layout. */
 export interface UkeRecord {
   line: number;
   fields: string[];
+  table: ScoreTable;
 }
 
 export interface FieldIssue {
@@ -16,29 +17,51 @@ export interface FieldIssue {
 }
 
 const INDEX = new Map<string, Map<string, number>>();
-for (const [type, layout] of Object.entries(UKE_LAYOUTS)) {
-  INDEX.set(type, new Map(layout.map((spec, i) => [spec.name, i + 1])));
+for (const [table, layouts] of Object.entries(LAYOUTS)) {
+  for (const [key, layout] of Object.entries(layouts)) {
+    INDEX.set(`${table}:${key}`, new Map(layout.map((spec, i) => [spec.name, i + 1])));
+  }
 }
 
-/** Column of a named field of a record type (1-based; 0 is the record id). */
-export function col(type: string, name: string): number {
-  const i = INDEX.get(type)?.get(name);
-  if (i === undefined) throw new Error(`UKE layout ${type} has no field ${name}`);
-  return i;
+export function layoutOf(rec: UkeRecord): FieldSpec[] | undefined {
+  const type = rec.fields[0] ?? '';
+  return LAYOUTS[rec.table][layoutKey(rec.table, type, rec.fields.length)];
 }
 
+function indexOf(rec: UkeRecord): Map<string, number> | undefined {
+  const type = rec.fields[0] ?? '';
+  return INDEX.get(`${rec.table}:${layoutKey(rec.table, type, rec.fields.length)}`);
+}
+
+/** Value of a named field; throws when the record's layout has no such field (a programming error). */
 export function get(rec: UkeRecord, name: string): string {
-  return rec.fields[col(rec.fields[0] ?? '', name)] ?? '';
+  const i = indexOf(rec)?.get(name);
+  if (i === undefined) throw new Error(`UKE layout ${rec.table}:${rec.fields[0]} has no field ${name}`);
+  return rec.fields[i] ?? '';
+}
+
+/** Value of a named field, or '' when this record's layout does not have it. */
+export function opt(rec: UkeRecord, name: string): string {
+  const i = indexOf(rec)?.get(name);
+  return i === undefined ? '' : (rec.fields[i] ?? '');
 }
 
 /** Builds a record of `type` from named values; unnamed fields stay empty, as the spec requires. */
-export function makeRecord(type: string, values: Record<string, string | number | null | undefined>): string[] {
-  const layout = UKE_LAYOUTS[type];
-  if (!layout) throw new Error(`unknown UKE record type ${type}`);
+export function makeRecord(
+  type: string,
+  values: Record<string, string | number | null | undefined>,
+  table: ScoreTable = 'ika',
+  key = type,
+): string[] {
+  const layout = LAYOUTS[table][key];
+  const index = INDEX.get(`${table}:${key}`);
+  if (!layout || !index) throw new Error(`unknown UKE record type ${table}:${key}`);
   const fields = [type, ...layout.map(() => '')];
   for (const [name, v] of Object.entries(values)) {
     if (v === null || v === undefined) continue;
-    fields[col(type, name)] = String(v);
+    const i = index.get(name);
+    if (i === undefined) throw new Error(`UKE layout ${table}:${key} has no field ${name}`);
+    fields[i] = String(v);
   }
   return fields;
 }
@@ -94,8 +117,7 @@ function checkField(spec: FieldSpec, v: string): FieldIssue | null {
  * beyond the 2013-era maximum) are reported but do not reject it.
  */
 export function validateRecord(rec: UkeRecord): { errors: FieldIssue[]; warnings: FieldIssue[] } {
-  const type = rec.fields[0] ?? '';
-  const layout = UKE_LAYOUTS[type];
+  const layout = layoutOf(rec);
   const errors: FieldIssue[] = [];
   const warnings: FieldIssue[] = [];
   if (!layout) return { errors, warnings };

@@ -10,7 +10,8 @@ import type { ClaimKind } from '../../model/canonical.js';
 import { normalizeInsurerNumber } from '../../util/check-digit.js';
 import { parseJpDate } from '../../util/dates.js';
 import { readCp932Lines } from '../lines.js';
-import { get, type UkeRecord, validateRecord } from './codec.js';
+import { get, opt, type UkeRecord, validateRecord } from './codec.js';
+import { type ScoreTable, tableOfHead } from './layouts.js';
 import type { Rejection, UkeClaim, UkeDetailLine, UkeEvent, UkeFacility } from './types.js';
 
 /** Payers covered by each 負担区分 code, §1.7: 0 = 医保, 1–4 = 第1–第4公費. */
@@ -91,6 +92,12 @@ export function splitRecord(text: string): string[] {
 }
 
 interface State {
+  table: ScoreTable;
+  /** 歯科: the IR written before each claim, attached to the next RE. */
+  pendingIr: UkeRecord | null;
+  /** 調剤: the current 処方 (SH) and 調剤 (CZ) that following IY/TO records belong to. */
+  rx: { dosageForm: string } | null;
+  dispense: { prescribed: string | null; dispensed: string | null; quantity: number | null } | null;
   facility: UkeFacility | null;
   claim: UkeClaim | null;
   broken: Rejection | null;
@@ -106,6 +113,10 @@ interface State {
 export async function* readUke(path: string): AsyncGenerator<UkeEvent> {
   let lastLine = 0;
   const st: State = {
+    table: 'ika',
+    pendingIr: null,
+    rx: null,
+    dispense: null,
     facility: null,
     claim: null,
     broken: null,
@@ -160,8 +171,11 @@ export async function* readUke(path: string): AsyncGenerator<UkeEvent> {
   for await (const tl of readCp932Lines(path)) {
     lastLine = tl.line;
     if (tl.text.trim() === '') continue;
-    const rec: UkeRecord = { line: tl.line, fields: splitRecord(tl.text) };
-    const id = rec.fields[0] ?? '';
+    const fields = splitRecord(tl.text);
+    const id = fields[0] ?? '';
+    // The head record (IR, UK 歯科, YK 調剤) decides the layouts of the records that follow.
+    if (id === 'UK' || id === 'YK' || (id === 'IR' && st.table !== 'shika')) st.table = tableOfHead(fields);
+    const rec: UkeRecord = { line: tl.line, fields, table: st.table };
     st.sawAny = true;
     st.closed = id === 'GO';
     const fail = (field: string | null, code: string, reason: string) => {
@@ -190,7 +204,11 @@ export async function* readUke(path: string): AsyncGenerator<UkeEvent> {
       continue;
     }
     try {
-      if (HEAD_IDS.has(id)) {
+      if (id === 'IR' && st.table === 'shika') {
+        // 歯科: IR is repeated at the head of every claim (its 届出 reflect that claim's month).
+        yield* finishClaim();
+        st.pendingIr = rec;
+      } else if (HEAD_IDS.has(id)) {
         yield* finishClaim();
         st.facility = parseHead(rec);
         yield { type: 'facility', facility: st.facility };
@@ -198,6 +216,10 @@ export async function* readUke(path: string): AsyncGenerator<UkeEvent> {
         yield* finishClaim();
         if (!st.facility) throw new RecordError('record_order', 'NO_IR', 'IR レコードより前に RE があります / RE before IR');
         st.claim = parseRE(rec, path, st.facility);
+        if (st.pendingIr) st.claim.records.unshift(st.pendingIr);
+        st.pendingIr = null;
+        st.rx = null;
+        st.dispense = null;
         st.category = null;
         st.unitSeq = 1;
       } else if (id === 'GO') {
@@ -255,11 +277,12 @@ function addToClaim(st: State, c: UkeClaim, rec: UkeRecord): void {
         insurerNumber: normalizeInsurerNumber(get(rec, '保険者番号')),
         kigo: get(rec, '被保険者証等の記号'),
         bango: get(rec, '被保険者証等の番号'),
-        days: optInt(get(rec, '診療実日数')),
+        // 調剤 counts 処方箋受付回数 where 医科・歯科 count 診療実日数, and has no 食事療養.
+        days: optInt(opt(rec, '診療実日数') || opt(rec, '処方箋受付回数')),
         points: optInt(get(rec, '合計点数')),
-        mealTimes: optInt(get(rec, '食事療養・生活療養回数')),
-        mealYen: optInt(get(rec, '食事療養・生活療養合計金額')),
-        patientShareYen: optInt(get(rec, '負担金額 医療保険')),
+        mealTimes: optInt(opt(rec, '食事療養・生活療養回数')),
+        mealYen: optInt(opt(rec, '食事療養・生活療養合計金額')),
+        patientShareYen: optInt(opt(rec, '負担金額 医療保険') || opt(rec, '一部負担金')),
       };
       if (!/^\d{6}$|^\d{8}$/.test(c.insurance.insurerNumber)) {
         throw new RecordError('保険者番号', 'BAD_INSURER', `保険者番号が6桁または8桁ではありません: "${get(rec, '保険者番号')}"`);
@@ -270,7 +293,7 @@ function addToClaim(st: State, c: UkeClaim, rec: UkeRecord): void {
         line: rec.line,
         payerNumber: get(rec, '公費負担者番号').trim(),
         recipientNumber: get(rec, '公費受給者番号'),
-        days: optInt(get(rec, '診療実日数')),
+        days: optInt(opt(rec, '診療実日数') || opt(rec, '処方箋受付回数')),
         points: optInt(get(rec, '合計点数')),
       });
       break;
@@ -285,6 +308,19 @@ function addToClaim(st: State, c: UkeClaim, rec: UkeRecord): void {
         isMain: get(rec, '主傷病') === '01',
       });
       break;
+    case 'HS': {
+      // 歯科 傷病名部位: 診療開始日・転帰 on HS for 入院, on RE for 入院外.
+      const re = c.records.find((r) => r.fields[0] === 'RE');
+      const onset = get(rec, '診療開始日') || (re ? opt(re, '診療開始日') : '');
+      c.diagnoses.push({
+        ...diagnosis(rec, get(rec, '傷病名コード'), get(rec, '修飾語コード'), get(rec, '傷病名称'), null),
+        onsetDate: optDate(onset, '診療開始日'),
+        outcome: get(rec, '転帰区分') || (re ? opt(re, '転帰区分') : ''),
+        isMain: get(rec, '主傷病') === '01',
+        toothCodes: get(rec, '歯式コード'),
+      });
+      break;
+    }
     case 'SB': {
       // DPC 傷病: 傷病名区分 11 = 主傷病名 (⚠️ 別表 to confirm), ICD-10 given on the record.
       const d = diagnosis(
@@ -311,12 +347,47 @@ function addToClaim(st: State, c: UkeClaim, rec: UkeRecord): void {
       const pts = optInt(get(rec, '今月包括合計点数')) ?? 0;
       c.dpc ??= { code: '', admissionDate: null, dischargeDate: null, outcome: '', bundledPoints: 0 };
       c.dpc.bundledPoints += pts;
-      c.dpcBundles.push({ burden: get(rec, '負担区分'), points: pts });
+      c.bundles.push({ burden: get(rec, '負担区分'), points: pts });
       break;
     }
+    case 'SH':
+      st.rx = { dosageForm: get(rec, '剤形') };
+      c.otherRecords.push({ line: rec.line, type: id, fields: rec.fields });
+      break;
+    case 'CZ': {
+      const qty = optInt(get(rec, '調剤数量'));
+      st.dispense = {
+        prescribed: optDate(get(rec, '処方月日'), '処方月日'),
+        dispensed: optDate(get(rec, '調剤月日'), '調剤月日'),
+        quantity: qty,
+      };
+      for (const [burdenField, pointsField] of PHARMACY_CZ_POINTS) {
+        const pts = optInt(get(rec, pointsField));
+        if (pts) c.bundles.push({ burden: get(rec, burdenField), points: pts });
+      }
+      c.otherRecords.push({ line: rec.line, type: id, fields: rec.fields });
+      break;
+    }
+    case 'KI': {
+      const base = optInt(get(rec, '調剤基本料点数'));
+      if (base) c.bundles.push({ burden: get(rec, '調剤基本料負担区分'), points: base });
+      for (const label of PHARMACY_KI_QUADS) {
+        const pts = optInt(get(rec, `${label}点数`));
+        if (pts) c.bundles.push({ burden: get(rec, `${label}負担区分`), points: pts * (optInt(get(rec, `${label}回数`)) ?? 1) });
+      }
+      c.otherRecords.push({ line: rec.line, type: id, fields: rec.fields });
+      break;
+    }
+    case 'SS':
     case 'SI':
     case 'IY':
     case 'TO': {
+      if (rec.table === 'chozai') {
+        if (!st.dispense)
+          throw new RecordError('record_order', 'NO_CZ', `${id} の前に調剤情報 (CZ) がありません / ${id} before CZ`);
+        c.details.push(pharmacyLine(id as 'IY' | 'TO', rec, st.dispense, st.rx?.dosageForm ?? null, st.unitSeq++));
+        break;
+      }
       const d = detailLine(id, rec, st.category, st.unitSeq);
       st.category = d.category;
       c.details.push(d);
@@ -324,10 +395,11 @@ function addToClaim(st: State, c: UkeClaim, rec: UkeRecord): void {
       break;
     }
     case 'CO':
+    case 'TK':
       c.comments.push({
         line: rec.line,
-        category: get(rec, '診療識別') || null,
-        burden: get(rec, '負担区分'),
+        category: opt(rec, '診療識別') || null,
+        burden: opt(rec, '負担区分'),
         code: get(rec, 'コメントコード'),
         text: get(rec, '文字データ'),
       });
@@ -359,22 +431,16 @@ function diagnosis(rec: UkeRecord, code: string, modifiers: string, name: string
 }
 
 function parseHead(rec: UkeRecord): UkeFacility {
-  const id = rec.fields[0] ?? '';
-  if (id !== 'IR') {
-    // 歯科 UK and 調剤 YK share IR's leading columns (審査支払機関, 都道府県, 点数表, コード, 予備, 名称, 請求年月)
-    // per data-formats.md §1.6 (⚠️): read them positionally until their layouts are verified.
-    const f = rec.fields;
-    return facilityFrom(rec, f[1] ?? '', f[2] ?? '', f[3] ?? '', f[4] ?? '', f[6] ?? '', f[7] ?? '', '');
-  }
+  // IR (医科), UK (歯科) and YK (調剤) share 審査支払機関, 都道府県, 点数表, コード, 名称, 請求年月.
   return facilityFrom(
     rec,
     get(rec, '審査支払機関'),
     get(rec, '都道府県'),
     get(rec, '点数表'),
-    get(rec, '医療機関コード'),
-    get(rec, '医療機関名称'),
+    opt(rec, '医療機関コード') || opt(rec, '薬局コード'),
+    opt(rec, '医療機関名称') || opt(rec, '薬局名称'),
     get(rec, '請求年月'),
-    get(rec, 'マルチボリューム識別情報'),
+    opt(rec, 'マルチボリューム識別情報'),
   );
 }
 
@@ -406,6 +472,7 @@ function facilityFrom(
 
 function parseRE(rec: UkeRecord, file: string, facility: UkeFacility): UkeClaim {
   const typeCode = get(rec, 'レセプト種別');
+  const prescriberCode = opt(rec, '医療機関コード');
   const sex = get(rec, '男女区分');
   if (sex !== '1' && sex !== '2') throw new RecordError('男女区分', 'BAD_SEX', `男女区分が不正: "${sex}"`);
   const birth = reqDate(get(rec, '生年月日'), '生年月日');
@@ -417,9 +484,9 @@ function parseRE(rec: UkeRecord, file: string, facility: UkeFacility): UkeClaim 
     receiptNo: optInt(get(rec, 'レセプト番号')) ?? 0,
     typeCode,
     kind: claimKindOf(typeCode, false),
-    serviceMonth: reqMonth(get(rec, '診療年月'), '診療年月'),
+    serviceMonth: reqMonth(opt(rec, '診療年月') || opt(rec, '調剤年月'), '診療年月'),
     patient: { name: get(rec, '氏名'), kanaName: get(rec, 'カタカナ（氏名）'), sex: sex === '1' ? 1 : 2, birthDate: birth },
-    admissionDate: optDate(get(rec, '入院年月日'), '入院年月日'),
+    admissionDate: optDate(opt(rec, '入院年月日'), '入院年月日'),
     insurance: null,
     edaban: null,
     publicPayers: [],
@@ -427,18 +494,24 @@ function parseRE(rec: UkeRecord, file: string, facility: UkeFacility): UkeClaim 
     details: [],
     comments: [],
     dpc: null,
-    dpcBundles: [],
+    bundles: [],
+    prescriber: prescriberCode
+      ? {
+          facilityCode: `${opt(rec, '医療機関都道府県')}${opt(rec, '医療機関点数表')}${prescriberCode}`,
+          name: opt(rec, '医療機関名称'),
+        }
+      : null,
     computed: { insurance: 0, publicPayers: [] },
     warnings: [],
     otherRecords: [],
   };
 }
 
-function detailLine(id: 'SI' | 'IY' | 'TO', rec: UkeRecord, prevCategory: string | null, unitSeq: number): UkeDetailLine {
+function detailLine(id: 'SI' | 'IY' | 'TO' | 'SS', rec: UkeRecord, prevCategory: string | null, unitSeq: number): UkeDetailLine {
   const burden = get(rec, '負担区分');
   if (!BURDEN_PAYERS[burden]) throw new RecordError('負担区分', 'BAD_BURDEN', `負担区分が不正: "${burden}"`);
-  const codeField = id === 'SI' ? '診療行為コード' : id === 'IY' ? '医薬品コード' : '特定器材コード';
-  const quantityField = id === 'SI' ? '数量データ' : '使用量';
+  const codeField = id === 'SI' || id === 'SS' ? '診療行為コード' : id === 'IY' ? '医薬品コード' : '特定器材コード';
+  const quantityField = id === 'SI' ? '数量データ' : id === 'SS' ? '数量データ１' : '使用量';
   const dayCounts: number[] = [];
   for (let d = 1; d <= 31; d++) dayCounts.push(optInt(get(rec, `${d}日の情報`)) ?? 0);
   const q = get(rec, quantityField);
@@ -456,6 +529,55 @@ function detailLine(id: 'SI' | 'IY' | 'TO', rec: UkeRecord, prevCategory: string
   };
 }
 
+/** 調剤 CZ point fields (負担区分, 点数) that add to the claim total (⚠️ research note §1: 薬剤料点数 is
+ * taken as the total for the 調剤数量; KI/ST layouts are single-source). */
+const PHARMACY_CZ_POINTS: [string, string][] = [
+  ['負担区分', '薬剤調製料点数'],
+  ['負担区分', '薬剤料点数'],
+  ...Array.from({ length: 10 }, (_, i): [string, string] => [`加算${i + 1}負担区分`, `加算${i + 1}点数`]),
+  ['外来服薬支援料2負担区分', '外来服薬支援料2点数'],
+  ['調剤管理料負担区分', '調剤管理料点数'],
+  ['調剤管理料時間外等加算負担区分', '調剤管理料時間外等加算点数'],
+];
+const PHARMACY_KI_QUADS = [
+  ...Array.from({ length: 12 }, (_, i) => `薬学管理料${i + 1}`),
+  ...Array.from({ length: 3 }, (_, i) => `摘要薬学管理料${i + 1}`),
+  ...Array.from({ length: 10 }, (_, i) => `調剤基本料加算${i + 1}`),
+];
+
+/** A drug or device line of a 調剤 claim, tied to its CZ (dates, 調剤数量) and SH (剤形). */
+function pharmacyLine(
+  id: 'IY' | 'TO',
+  rec: UkeRecord,
+  dispense: NonNullable<State['dispense']>,
+  dosageForm: string | null,
+  unitSeq: number,
+): UkeDetailLine {
+  const burden = get(rec, '負担区分');
+  if (!BURDEN_PAYERS[burden]) throw new RecordError('負担区分', 'BAD_BURDEN', `負担区分が不正: "${burden}"`);
+  const q = get(rec, '使用量');
+  const dayCounts = new Array<number>(31).fill(0);
+  const day = dispense.dispensed ? Number(dispense.dispensed.slice(8, 10)) : 0;
+  if (day >= 1) dayCounts[day - 1] = 1;
+  return {
+    line: rec.line,
+    record: id,
+    category: null,
+    burden,
+    code: get(rec, id === 'IY' ? '医薬品コード' : '特定器材コード'),
+    quantity: q ? Number(q) : null,
+    points: null,
+    times: dispense.quantity,
+    dayCounts,
+    unitSeq,
+    dosageForm,
+    prescribedDate: dispense.prescribed,
+    dispensedDate: dispense.dispensed,
+    // 剤形 1 内服: 調剤数量 is the number of days supplied (屯服・外用: 回数 or 調剤量).
+    daysSupplied: dosageForm === '1' ? dispense.quantity : null,
+  };
+}
+
 /** Recomputes payer totals from billing units (and DPC 包括 totals) and records mismatches. */
 function finalizeTotals(c: UkeClaim): void {
   let insurance = 0;
@@ -470,7 +592,7 @@ function finalizeTotals(c: UkeClaim): void {
     if (d.points === null || d.category === MEAL_CATEGORY) continue;
     add(d.burden, d.points * (d.times ?? 1));
   }
-  for (const b of c.dpcBundles) add(b.burden, b.points);
+  for (const b of c.bundles) add(b.burden, b.points);
   c.computed = { insurance, publicPayers: pub.slice(0, c.publicPayers.length) };
   const declared = c.insurance?.points;
   if (c.insurance && declared !== null && declared !== undefined && declared !== insurance) {

@@ -37,11 +37,13 @@ export interface UkeDiagnosis {
   icd10: string | null;
   /** DPC 傷病名区分 (SB), null for SY. */
   dpcRole: string | null;
+  /** 歯科 歯式コード (HS): 6-character codes, concatenated. */
+  toothCodes?: string;
 }
 
 export interface UkeDetailLine {
   line: number;
-  record: 'SI' | 'IY' | 'TO';
+  record: 'SI' | 'IY' | 'TO' | 'SS';
   category: string | null; // 診療識別 after carry-forward
   burden: string;
   code: string;
@@ -50,6 +52,11 @@ export interface UkeDetailLine {
   times: number | null;
   dayCounts: number[]; // 31 entries
   unitSeq: number;
+  /** 調剤 only: 剤形 (SH), 処方月日 and 調剤月日 (CZ), days supplied for 内服. */
+  dosageForm?: string | null;
+  prescribedDate?: string | null;
+  dispensedDate?: string | null;
+  daysSupplied?: number | null;
 }
 
 export interface UkeComment {
@@ -106,7 +113,10 @@ export interface UkeClaim {
     outcome: string;
     bundledPoints: number;
   } | null;
-  dpcBundles: { burden: string; points: number }[];
+  /** Points outside SI/IY/TO units: DPC 包括 (GT) and 調剤 CZ/KI fees, with their 負担区分. */
+  bundles: { burden: string; points: number }[];
+  /** 調剤: the prescribing 医療機関 (RE). */
+  prescriber: { facilityCode: string; name: string } | null;
   /** Points recomputed from the detail lines: Σ unit points × 回数, per payer. */
   computed: { insurance: number; publicPayers: number[] };
   /** Non-fatal findings, e.g. declared totals that differ from the recomputed ones (審査 adjustments). */
