@@ -3,6 +3,7 @@
 import { SingleBar } from 'cli-progress';
 import { Command } from 'commander';
 import { kachiPaths } from '../config.js';
+import { formatInspectReport, inspectFile } from '../formats/inspect.js';
 import { type IngestReport, ingest } from '../ingest/ingest.js';
 import { Pseudonymizer } from '../ingest/pseudonymize.js';
 import { runPipeline } from '../pipeline/run.js';
@@ -78,6 +79,19 @@ export function buildCli(): Command {
       const report = await withStore((s) => ingest(s, pseudo, paths, progressBar(!o.json)));
       console.log(o.json ? JSON.stringify(report, null, 2) : formatIngestReport(report));
       if (report.totals.failed > 0) process.exitCode = 2;
+    });
+
+  program
+    .command('inspect')
+    .description('ファイルの中身を要約（形式・件数・合計・拒否理由）。ストアには触れません / summarise a file without loading it')
+    .argument('<files...>', 'UKE・CYO・特定健診ZIP・CSV')
+    .option('--json', 'JSON で出力 / machine-readable')
+    .action(async (files: string[], o: { json?: boolean }) => {
+      const reports = [];
+      for (const f of files) reports.push(await inspectFile(f));
+      if (o.json) console.log(JSON.stringify(reports, null, 2));
+      else console.log(reports.map((r) => formatInspectReport(r)).join('\n\n'));
+      if (reports.some((r) => r.format === 'unknown' || r.rejections.length > 0)) process.exitCode = 1;
     });
 
   program

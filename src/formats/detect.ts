@@ -25,7 +25,7 @@ export async function detectFormat(path: string): Promise<FileFormat> {
 }
 
 export const FORMAT_LABEL_JA: Record<FileFormat, string> = {
-  uke: 'レセプト電算 (UKE)',
+  uke: 'レセプト電算 (UKE・CYO)',
   'tokutei-zip': '特定健診 XML (ZIP)',
   'member-register-csv': '被保険者台帳 CSV',
   'insurer-list-csv': '保険者マスタ CSV',

@@ -39,7 +39,7 @@ export async function inspectFile(path: string): Promise<InspectReport> {
       let points = 0;
       for await (const e of readUke(path)) {
         if (e.type === 'facility') {
-          inc(r.counts, '医療機関 (IR)');
+          inc(r.counts, '医療機関・薬局 (IR/UK/YK)');
           r.totals.医療機関コード = e.facility.facilityCode;
           r.totals.医療機関名称 = e.facility.name;
           r.totals.請求年月 = e.facility.billingMonth.slice(0, 7);

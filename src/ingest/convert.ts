@@ -259,7 +259,7 @@ async function pushClaim(b: FileBatch, c: UkeClaim, fileId: string, ctx: LinkCon
       day_counts: d.dayCounts.join(','),
       source_line: d.line,
     };
-    if (d.record === 'SI') push(b, 'claim_procedure', { ...base, procedure_code: d.code });
+    if (d.record === 'SI' || d.record === 'SS') push(b, 'claim_procedure', { ...base, procedure_code: d.code });
     else if (d.record === 'TO') push(b, 'claim_device', { ...base, device_code: d.code });
     else
       push(b, 'claim_drug', {
@@ -267,8 +267,8 @@ async function pushClaim(b: FileBatch, c: UkeClaim, fileId: string, ctx: LinkCon
         drug_code: d.code,
         yj_code: null,
         is_generic: null,
-        // 内服 (診療識別 21): 回数 is the number of days supplied.
-        days_supplied: d.category === '21' ? d.times : null,
+        // 医科 内服 (診療識別 21): 回数 is the number of days supplied; 調剤 内服: CZ 調剤数量.
+        days_supplied: d.daysSupplied ?? (d.category === '21' ? d.times : null),
       });
   });
 }
