@@ -10,7 +10,14 @@ import { runPipeline } from '../pipeline/run.js';
 import { buildServer } from '../server/app.js';
 import { Store } from '../store/db.js';
 import { storeSummary } from '../store/summary.js';
+import { ensureMasters, importMasterFile } from '../terminology/import.js';
+import { MASTER_LABEL_JA, type MasterKind } from '../terminology/masters.js';
 import { runDemo } from './demo.js';
+
+const unknownText = (u: Record<string, number>) => {
+  const parts = Object.entries(u).map(([k, n]) => `${k}=${n}`);
+  return parts.length ? ` / 未知コード ${parts.join(' ')}` : '';
+};
 
 export function formatIngestReport(r: IngestReport): string {
   const lines = [`取込実行 / ingest run ${r.runId}`];
@@ -20,7 +27,7 @@ export function formatIngestReport(r: IngestReport): string {
       .join(' ');
     const mark = f.status === 'loaded' ? '✔' : f.status === 'skipped' ? '↷' : '✖';
     lines.push(
-      `${mark} ${f.path} [${f.format}] ${f.status}: 読込 ${f.recordsRead} / 隔離 ${f.rejected} / 置換 ${f.replaced} ${loaded} — ${f.message}`,
+      `${mark} ${f.path} [${f.format}] ${f.status}: 読込 ${f.recordsRead} / 隔離 ${f.rejected} / 置換 ${f.replaced} ${loaded}${unknownText(f.unknownCodes)} — ${f.message}`,
     );
   }
   const t = r.totals;
@@ -76,7 +83,10 @@ export function buildCli(): Command {
     .action(async (paths: string[], o: { json?: boolean }) => {
       const p = kachiPaths();
       const pseudo = Pseudonymizer.fromSecretFile(p.secret);
-      const report = await withStore((s) => ingest(s, pseudo, paths, progressBar(!o.json)));
+      const report = await withStore(async (s) => {
+        await ensureMasters(s);
+        return ingest(s, pseudo, paths, progressBar(!o.json));
+      });
       console.log(o.json ? JSON.stringify(report, null, 2) : formatIngestReport(report));
       if (report.totals.failed > 0) process.exitCode = 2;
     });
@@ -92,6 +102,43 @@ export function buildCli(): Command {
       if (o.json) console.log(JSON.stringify(reports, null, 2));
       else console.log(reports.map((r) => formatInspectReport(r)).join('\n\n'));
       if (reports.some((r) => r.format === 'unknown' || r.rejections.length > 0)) process.exitCode = 1;
+    });
+
+  const masters = program
+    .command('masters')
+    .description('コードマスター（傷病名・修飾語・診療行為・医薬品・特定器材・コメント） / code masters');
+  masters
+    .command('import')
+    .description('支払基金の基本マスター CSV を取り込む (b_/z_/s_/y_/t_/c_…) / import full master files')
+    .argument('<files...>')
+    .option('--json', 'JSON で出力')
+    .action(async (files: string[], o: { json?: boolean }) => {
+      const reports = await withStore(async (s) => {
+        const out = [];
+        for (const f of files) out.push(await importMasterFile(s, f));
+        return out;
+      });
+      if (o.json) console.log(JSON.stringify(reports, null, 2));
+      else for (const r of reports) console.log(`${r.path}: ${r.kindJa} ${r.rows} 件, 拒否 ${r.rejections.length} 件`);
+      if (reports.some((r) => r.rejections.length > 0)) process.exitCode = 1;
+    });
+  masters
+    .command('status')
+    .description('取り込み済みマスターの件数と未知コード / loaded masters and unknown codes')
+    .action(async () => {
+      await withStore(async (s) => {
+        await ensureMasters(s);
+        for (const r of await s.query<{ kind: string; n: number; source: string }>(
+          "select kind, count(*) as n, string_agg(distinct source, ', ') as source from code_master group by kind order by kind",
+        )) {
+          console.log(`${r.kind} ${MASTER_LABEL_JA[r.kind as MasterKind]}: ${r.n} 件 (${r.source})`);
+        }
+        for (const r of await s.query<{ kind: string; codes: number; occurrences: number }>(
+          'select kind, count(distinct code) as codes, sum(occurrences) as occurrences from unknown_code group by kind order by kind',
+        )) {
+          console.log(`未知コード / unknown ${r.kind}: ${r.codes} 種類, ${r.occurrences} 回`);
+        }
+      });
     });
 
   program

@@ -22,6 +22,8 @@ export interface FileReport {
   rejected: number;
   replaced: number;
   warnings: number;
+  /** Distinct codes the loaded masters do not know, by master kind (kept, listed in unknown_code). */
+  unknownCodes: Record<string, number>;
 }
 
 export interface IngestReport {
@@ -142,6 +144,7 @@ async function ingestOne(store: Store, runId: string, path: string, format: File
     rejected: 0,
     replaced: 0,
     warnings: 0,
+    unknownCodes: {},
   };
   const fileId = await sha256File(path);
   const already = await store.scalar<number>('select count(*) from ingest_file where ingest_file_id = $1', [fileId]);
@@ -180,6 +183,7 @@ async function ingestOne(store: Store, runId: string, path: string, format: File
   }
   await store.transaction(async () => {
     report.replaced = await loadRows(store, batch);
+    if (batch.rows.claim?.length) report.unknownCodes = await enrichFromMasters(store, fileId);
     for (const t of ORDER) if (batch.rows[t]?.length) report.loaded[t] = batch.rows[t]?.length ?? 0;
     await quarantine(store, runId, fileId, batch.rejections);
     const loadedCount =
@@ -226,6 +230,50 @@ async function loadRows(store: Store, batch: FileBatch): Promise<number> {
     await store.run(`insert into ${table} select * from ${stage}`);
   }
   return replaced;
+}
+
+/** Claim code columns checked against code_master, by master kind. */
+const CODED = [
+  { kind: 'b', table: 'claim_diagnosis', column: 'disease_code', skip: "'0000999'" },
+  { kind: 's', table: 'claim_procedure', column: 'procedure_code', skip: "''" },
+  { kind: 'y', table: 'claim_drug', column: 'drug_code', skip: "''" },
+  { kind: 't', table: 'claim_device', column: 'device_code', skip: "'777770000'" },
+] as const;
+
+/**
+ * Fills ICD-10, YJ (薬価基準収載医薬品コード) and the generic flag from the loaded masters for the claims of
+ * one file, and records the codes no loaded master knows (未コード化 codes excepted). Kinds without any
+ * loaded master are not checked.
+ */
+async function enrichFromMasters(store: Store, fileId: string): Promise<Record<string, number>> {
+  const ofFile = 'claim_id in (select claim_id from claim where ingest_file_id = $1)';
+  await store.run(
+    `update claim_diagnosis set icd10 = m.icd10 from code_master m where m.kind = 'b' and m.code = claim_diagnosis.disease_code and claim_diagnosis.${ofFile}`,
+    [fileId],
+  );
+  await store.run(
+    `update claim_drug set yj_code = m.yakka_code, is_generic = m.is_generic from code_master m where m.kind = 'y' and m.code = claim_drug.drug_code and claim_drug.${ofFile}`,
+    [fileId],
+  );
+  const unknown: Record<string, number> = {};
+  for (const c of CODED) {
+    if ((await store.scalar<number>('select count(*) from code_master where kind = $1', [c.kind])) === 0) continue;
+    await store.run(`delete from unknown_code where kind = $1 and ingest_file_id = $2`, [c.kind, fileId]);
+    await store.run(
+      `insert into unknown_code
+       select $1, x.${c.column}, $2, count(*) from ${c.table} x
+       where x.${ofFile.replace('$1', '$2')} and x.${c.column} <> ${c.skip}
+         and not exists (select 1 from code_master m where m.kind = $1 and m.code = x.${c.column})
+       group by x.${c.column}`,
+      [c.kind, fileId],
+    );
+    const n = await store.scalar<number>('select count(*) from unknown_code where kind = $1 and ingest_file_id = $2', [
+      c.kind,
+      fileId,
+    ]);
+    if (n > 0) unknown[c.kind] = n;
+  }
+  return unknown;
 }
 
 function dedupe(rows: Record<string, unknown>[], keys: string[]): Record<string, unknown>[] {

@@ -8,6 +8,7 @@ import { computeIndicators } from '../measures/compute.js';
 import { INDICATORS } from '../measures/library/index.js';
 import { writeSummaryReport } from '../report/summary-html.js';
 import type { Store } from '../store/db.js';
+import { ensureMasters } from '../terminology/import.js';
 
 export const STAGES = ['ingest', 'derive', 'compute', 'report'] as const;
 export type StageName = (typeof STAGES)[number];
@@ -54,6 +55,7 @@ export async function runPipeline(store: Store, opts: RunOptions): Promise<RunRe
   };
   if (opts.inputs.length > 0) {
     await stage('ingest', {}, async () => {
+      await ensureMasters(store);
       result.ingest = await ingest(store, opts.pseudo, opts.inputs, opts.onProgress);
       const t = result.ingest.totals;
       return { files: t.files, loaded: t.loaded, skipped: t.skipped, failed: t.failed, rejected: t.rejected };
