@@ -215,7 +215,7 @@ writeFileSync(
               managementPoints: 60,
               drugs: [
                 { code: '610406079', quantity: 1.5 },
-                { code: '620008965', quantity: 2 },
+                { code: '612170710', quantity: 1 },
               ],
             },
           ],

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline/run.js';
 import { buildServer } from '../../src/server/app.js';
 import type { Store } from '../../src/store/db.js';
+import { listMigrations } from '../../src/store/migrate.js';
 import { DEMO, tempDir, tempStore, testPseudo } from '../helpers/store.js';
 
 const CHROMIUM = process.env.KACHI_CHROMIUM ?? '/usr/bin/chromium';
@@ -74,7 +75,7 @@ describe('web app (headless Chromium)', () => {
 
   it('serves the OpenAPI document and health endpoint', async () => {
     const health = await (await fetch(`${url}/api/health`)).json();
-    expect(health).toEqual({ status: 'ok', schemaVersion: 1 });
+    expect(health).toEqual({ status: 'ok', schemaVersion: listMigrations().at(-1)?.version });
     const doc = (await (await fetch(`${url}/api/openapi.json`)).json()) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toContain('/api/summary');

@@ -85,7 +85,7 @@ describe('documented totals per claim kind', () => {
     expect(c.prescriber).toEqual({ facilityCode: '1311234569', name: 'テスト内科医院' });
     expect(c.details.map((d) => [d.code, d.quantity, d.daysSupplied, d.dispensedDate])).toEqual([
       ['610406079', 1.5, 28, '2024-05-16'],
-      ['620008965', 2, 28, '2024-05-16'],
+      ['612170710', 1, 28, '2024-05-16'],
     ]);
     expect(c.computed.insurance).toBe(24 + 336 + 60 + 45);
     expect(c.insurance).toMatchObject({ insurerNumber: '39131016', points: 465, days: 1, patientShareYen: 270 });
