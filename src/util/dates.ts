@@ -47,6 +47,12 @@ export function fiscalYearLabel(fy: number): string {
  * Returns null when the value is not a valid calendar date.
  */
 export function parseJpDate(s: string): string | null {
+  // Fast path: 西暦 YYYYMMDD with a plausible month and day (the common case in current files).
+  if (s.length === 8 && s.charCodeAt(0) >= 49 && s.charCodeAt(0) <= 50) {
+    const m = (s.charCodeAt(4) - 48) * 10 + (s.charCodeAt(5) - 48);
+    const d = (s.charCodeAt(6) - 48) * 10 + (s.charCodeAt(7) - 48);
+    if (m >= 1 && m <= 12 && d >= 1 && d <= 28 && /^\d{8}$/.test(s)) return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`;
+  }
   let y: number;
   let m: number;
   let d = 1;

@@ -28,9 +28,23 @@ export function layoutOf(rec: UkeRecord): FieldSpec[] | undefined {
   return LAYOUTS[rec.table][layoutKey(rec.table, type, rec.fields.length)];
 }
 
+// Readers ask for many fields of the same record in a row: remember the last record's index.
+let memoRec: UkeRecord | null = null;
+let memoIdx: Map<string, number> | undefined;
+
 function indexOf(rec: UkeRecord): Map<string, number> | undefined {
+  if (rec === memoRec) return memoIdx;
   const type = rec.fields[0] ?? '';
-  return INDEX.get(`${rec.table}:${layoutKey(rec.table, type, rec.fields.length)}`);
+  memoRec = rec;
+  memoIdx = INDEX.get(`${rec.table}:${layoutKey(rec.table, type, rec.fields.length)}`);
+  return memoIdx;
+}
+
+/** Column of a named field in this record (for loops over repeated fields such as the 31 days). */
+export function colOf(rec: UkeRecord, name: string): number {
+  const i = indexOf(rec)?.get(name);
+  if (i === undefined) throw new Error(`UKE layout ${rec.table}:${rec.fields[0]} has no field ${name}`);
+  return i;
 }
 
 /** Value of a named field; throws when the record's layout has no such field (a programming error). */
@@ -80,12 +94,23 @@ const FULL_WIDTH_ONLY = (s: string) => sjisByteLength(s) === 2 * s.length;
 /** 英数 = JIS X 0201: ASCII and half-width katakana. */
 const HALF_WIDTH_ONLY = (s: string) => /^[\x20-\x7e\uff61-\uff9f]*$/.test(s);
 
+const DECIMAL = /^\d{1,8}(\.\d{1,5})?$/;
+const SIGNED = /^-?\d+$/;
+
+/** True when every character is an ASCII digit (faster than a regular expression on hot paths). */
+function allDigits(v: string): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 function checkField(spec: FieldSpec, v: string): FieldIssue | null {
-  if (v === '') return null;
   switch (spec.mode) {
     case 'N': {
-      const re = spec.decimal ? /^\d{1,8}(\.\d{1,5})?$/ : spec.signed ? /^-?\d+$/ : /^\d+$/;
-      if (!re.test(v))
+      const ok = spec.decimal ? DECIMAL.test(v) : spec.signed ? SIGNED.test(v) : allDigits(v);
+      if (!ok)
         return { field: spec.name, code: 'BAD_NUMBER', reason: `${spec.name} は数字でなければなりません: "${v.slice(0, 20)}"` };
       break;
     }
@@ -112,32 +137,43 @@ function checkField(spec: FieldSpec, v: string): FieldIssue | null {
   return null;
 }
 
+const NO_ISSUES: FieldIssue[] = [];
+
 /**
  * Validates a record against its layout. Errors make the record unusable; warnings (byte length
  * beyond the 2013-era maximum) are reported but do not reject it.
  */
 export function validateRecord(rec: UkeRecord): { errors: FieldIssue[]; warnings: FieldIssue[] } {
   const layout = layoutOf(rec);
-  const errors: FieldIssue[] = [];
-  const warnings: FieldIssue[] = [];
-  if (!layout) return { errors, warnings };
-  if (rec.fields.length < layout.length + 1) {
-    errors.push({
-      field: 'field_count',
-      code: 'FIELD_COUNT',
-      reason: `項目数 ${rec.fields.length} (必要 ${layout.length + 1}) / too few fields`,
-    });
-    return { errors, warnings };
+  if (!layout) return { errors: NO_ISSUES, warnings: NO_ISSUES };
+  const fields = rec.fields;
+  if (fields.length < layout.length + 1) {
+    const reason = `項目数 ${fields.length} (必要 ${layout.length + 1}) / too few fields`;
+    return { errors: [{ field: 'field_count', code: 'FIELD_COUNT', reason }], warnings: NO_ISSUES };
   }
-  layout.forEach((spec, i) => {
-    const v = rec.fields[i + 1] ?? '';
+  let errors = NO_ISSUES;
+  let warnings = NO_ISSUES;
+  for (let i = 0; i < layout.length; i++) {
+    const v = fields[i + 1] as string;
+    if (v === '') continue;
+    const spec = layout[i] as FieldSpec;
     const issue = checkField(spec, v);
-    if (issue) errors.push(issue);
-    else if (v !== '' && spec.bytes !== undefined) {
-      const len = sjisByteLength(v);
-      if (spec.fixed && spec.mode === 'N' && len !== spec.bytes) {
+    if (issue) {
+      if (errors === NO_ISSUES) errors = [];
+      errors.push(issue);
+      continue;
+    }
+    if (spec.bytes === undefined) continue;
+    if (spec.fixed && spec.mode === 'N') {
+      if (v.length !== spec.bytes) {
+        if (errors === NO_ISSUES) errors = [];
         errors.push({ field: spec.name, code: 'BAD_LENGTH', reason: `${spec.name} は ${spec.bytes} 桁固定: "${v}"` });
-      } else if (len > spec.bytes) {
+      }
+    } else if (v.length * 2 > spec.bytes) {
+      // Only strings that could exceed the maximum need their Shift_JIS length computed.
+      const len = sjisByteLength(v);
+      if (len > spec.bytes) {
+        if (warnings === NO_ISSUES) warnings = [];
         warnings.push({
           field: spec.name,
           code: 'TOO_LONG',
@@ -145,7 +181,7 @@ export function validateRecord(rec: UkeRecord): { errors: FieldIssue[]; warnings
         });
       }
     }
-  });
+  }
   return { errors, warnings };
 }
 

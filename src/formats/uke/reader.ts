@@ -9,8 +9,8 @@
 import type { ClaimKind } from '../../model/canonical.js';
 import { normalizeInsurerNumber } from '../../util/check-digit.js';
 import { parseJpDate } from '../../util/dates.js';
-import { readCp932Lines } from '../lines.js';
-import { get, opt, type UkeRecord, validateRecord } from './codec.js';
+import { readCp932LineBatches } from '../lines.js';
+import { colOf, get, opt, type UkeRecord, validateRecord } from './codec.js';
 import { type ScoreTable, tableOfHead } from './layouts.js';
 import type { Rejection, UkeClaim, UkeDetailLine, UkeEvent, UkeFacility } from './types.js';
 
@@ -50,8 +50,11 @@ export const BURDEN_PAYERS: Record<string, number[]> = {
 };
 
 const HEAD_IDS = new Set(['IR', 'UK', 'YK']);
-const KNOWN_IDS =
-  /^(IR|RE|HO|KO|SN|JD|MF|KH|GR|SY|SI|IY|TO|CO|SJ|GO|MN|RC|EX|JY|BU|SB|KK|SK|GA|HH|GT|CD|UK|YK|HS|SS|SH|CZ|KI|TK|ST|NI|TI|TR|TS)$/;
+const KNOWN_IDS = new Set(
+  'IR RE HO KO SN JD MF KH GR SY SI IY TO CO SJ GO MN RC EX JY BU SB KK SK GA HH GT CD UK YK HS SS SH CZ KI TK ST NI TI TR TS'.split(
+    ' ',
+  ),
+);
 
 /** 修飾語コード 8002 = 「の疑い」 (支払基金 修飾語マスター). */
 const SUSPECTED_MODIFIER = '8002';
@@ -85,7 +88,7 @@ export function claimKindOf(typeCode: string, isDpc: boolean): ClaimKind {
 /** Splits a decoded line into fields, dropping an insurer-side prefix (データ識別, 行番号, 枝番号; §1.9). */
 export function splitRecord(text: string): string[] {
   const fields = text.split(',');
-  if (!KNOWN_IDS.test(fields[0] ?? '') && KNOWN_IDS.test(fields[3] ?? '') && /^\d+$/.test(fields[1] ?? '')) {
+  if (!KNOWN_IDS.has(fields[0] ?? '') && KNOWN_IDS.has(fields[3] ?? '') && /^\d+$/.test(fields[1] ?? '')) {
     return fields.slice(3);
   }
   return fields;
@@ -168,88 +171,103 @@ export async function* readUke(path: string): AsyncGenerator<UkeEvent> {
     st.broken = null;
   }
 
-  for await (const tl of readCp932Lines(path)) {
-    lastLine = tl.line;
-    if (tl.text.trim() === '') continue;
-    const fields = splitRecord(tl.text);
-    const id = fields[0] ?? '';
-    // The head record (IR, UK 歯科, YK 調剤) decides the layouts of the records that follow.
-    if (id === 'UK' || id === 'YK' || (id === 'IR' && st.table !== 'shika')) st.table = tableOfHead(fields);
-    const rec: UkeRecord = { line: tl.line, fields, table: st.table };
-    st.sawAny = true;
-    st.closed = id === 'GO';
-    const fail = (field: string | null, code: string, reason: string) => {
-      const r = reject(tl.line, id || null, field, code, reason);
-      if (st.claim && id !== 'RE') st.broken ??= r;
-      return { type: 'rejection', rejection: r } as const;
-    };
-    if (tl.undecodable) {
-      yield fail(null, 'UNDECODABLE', 'Shift_JIS (CP932) として解読できないバイト列 / undecodable bytes');
-      continue;
-    }
-    if (tl.looksUtf8) {
-      yield fail(null, 'WRONG_ENCODING', 'UTF-8 で書かれた行です（Shift_JIS であるべき） / line is UTF-8, not Shift_JIS');
-      continue;
-    }
-    if (!KNOWN_IDS.test(id)) {
-      yield fail('record_id', 'UNKNOWN_RECORD', `不明なレコード識別 "${id.slice(0, 8)}" / unknown record type`);
-      continue;
-    }
-    const { errors, warnings } = validateRecord(rec);
-    if (errors.length > 0) {
-      const e = errors[0] as (typeof errors)[number];
-      if (id === 'RE' || HEAD_IDS.has(id) || id === 'GO') yield* finishClaim();
-      if (HEAD_IDS.has(id)) st.facility = null;
-      yield fail(e.field, e.code, e.reason);
-      continue;
-    }
-    try {
-      if (id === 'IR' && st.table === 'shika') {
-        // 歯科: IR is repeated at the head of every claim (its 届出 reflect that claim's month).
-        yield* finishClaim();
-        st.pendingIr = rec;
-      } else if (HEAD_IDS.has(id)) {
-        yield* finishClaim();
-        st.facility = parseHead(rec);
-        yield { type: 'facility', facility: st.facility };
-      } else if (id === 'RE') {
-        yield* finishClaim();
-        if (!st.facility) throw new RecordError('record_order', 'NO_IR', 'IR レコードより前に RE があります / RE before IR');
-        st.claim = parseRE(rec, path, st.facility);
-        if (st.pendingIr) st.claim.records.unshift(st.pendingIr);
-        st.pendingIr = null;
-        st.rx = null;
-        st.dispense = null;
-        st.category = null;
-        st.unitSeq = 1;
-      } else if (id === 'GO') {
-        yield* finishClaim();
-        yield {
-          type: 'trailer',
-          trailer: {
-            line: tl.line,
-            record: rec,
-            totalCount: optInt(get(rec, '総件数')),
-            totalPoints: optInt(get(rec, '総合計点数')),
-            volume: get(rec, 'マルチボリューム識別情報'),
-          },
-          computedCount: st.hoKoCount,
-          computedPoints: st.pointsSum,
-        };
-      } else {
-        if (!st.claim)
-          throw new RecordError('record_order', 'NO_RE', `${id} がレセプト (RE) の外にあります / ${id} outside a claim`);
-        addToClaim(st, st.claim, rec);
+  /** A rejection of one line; a record inside a claim breaks that claim. */
+  const fail = (line: number, id: string, field: string | null, code: string, reason: string) => {
+    const r = reject(line, id || null, field, code, reason);
+    if (st.claim && id !== 'RE') st.broken ??= r;
+    return { type: 'rejection', rejection: r } as const;
+  };
+
+  for await (const batch of readCp932LineBatches(path))
+    for (let bi = 0; bi < batch.texts.length; bi++) {
+      const text = batch.texts[bi] as string;
+      const tl = {
+        line: batch.firstLine + bi,
+        undecodable: batch.undecodable?.has(bi) === true,
+        looksUtf8: batch.utf8?.has(bi) === true,
+      };
+      lastLine = tl.line;
+      if (text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim() === '')) continue;
+      const fields = splitRecord(text);
+      const id = fields[0] ?? '';
+      // The head record (IR, UK 歯科, YK 調剤) decides the layouts of the records that follow.
+      if (id === 'UK' || id === 'YK' || (id === 'IR' && st.table !== 'shika')) st.table = tableOfHead(fields);
+      const rec: UkeRecord = { line: tl.line, fields, table: st.table };
+      st.sawAny = true;
+      st.closed = id === 'GO';
+      if (tl.undecodable) {
+        yield fail(tl.line, id, null, 'UNDECODABLE', 'Shift_JIS (CP932) として解読できないバイト列 / undecodable bytes');
+        continue;
       }
-      if (st.claim && warnings.length > 0) {
-        for (const w of warnings) st.claim.warnings.push(reject(tl.line, id, w.field, w.code, w.reason));
+      if (tl.looksUtf8) {
+        yield fail(
+          tl.line,
+          id,
+          null,
+          'WRONG_ENCODING',
+          'UTF-8 で書かれた行です（Shift_JIS であるべき） / line is UTF-8, not Shift_JIS',
+        );
+        continue;
       }
-    } catch (err) {
-      if (!(err instanceof RecordError)) throw err;
-      yield fail(err.field, err.code, err.message);
-      if (id === 'RE') st.claim = null;
+      if (!KNOWN_IDS.has(id)) {
+        yield fail(tl.line, id, 'record_id', 'UNKNOWN_RECORD', `不明なレコード識別 "${id.slice(0, 8)}" / unknown record type`);
+        continue;
+      }
+      const { errors, warnings } = validateRecord(rec);
+      if (errors.length > 0) {
+        const e = errors[0] as (typeof errors)[number];
+        if (id === 'RE' || HEAD_IDS.has(id) || id === 'GO') yield* finishClaim();
+        if (HEAD_IDS.has(id)) st.facility = null;
+        yield fail(tl.line, id, e.field, e.code, e.reason);
+        continue;
+      }
+      try {
+        if (id === 'IR' && st.table === 'shika') {
+          // 歯科: IR is repeated at the head of every claim (its 届出 reflect that claim's month).
+          yield* finishClaim();
+          st.pendingIr = rec;
+        } else if (HEAD_IDS.has(id)) {
+          yield* finishClaim();
+          st.facility = parseHead(rec);
+          yield { type: 'facility', facility: st.facility };
+        } else if (id === 'RE') {
+          yield* finishClaim();
+          if (!st.facility) throw new RecordError('record_order', 'NO_IR', 'IR レコードより前に RE があります / RE before IR');
+          st.claim = parseRE(rec, path, st.facility);
+          if (st.pendingIr) st.claim.records.unshift(st.pendingIr);
+          st.pendingIr = null;
+          st.rx = null;
+          st.dispense = null;
+          st.category = null;
+          st.unitSeq = 1;
+        } else if (id === 'GO') {
+          yield* finishClaim();
+          yield {
+            type: 'trailer',
+            trailer: {
+              line: tl.line,
+              record: rec,
+              totalCount: optInt(get(rec, '総件数')),
+              totalPoints: optInt(get(rec, '総合計点数')),
+              volume: get(rec, 'マルチボリューム識別情報'),
+            },
+            computedCount: st.hoKoCount,
+            computedPoints: st.pointsSum,
+          };
+        } else {
+          if (!st.claim)
+            throw new RecordError('record_order', 'NO_RE', `${id} がレセプト (RE) の外にあります / ${id} outside a claim`);
+          addToClaim(st, st.claim, rec);
+        }
+        if (st.claim && warnings.length > 0) {
+          for (const w of warnings) st.claim.warnings.push(reject(tl.line, id, w.field, w.code, w.reason));
+        }
+      } catch (err) {
+        if (!(err instanceof RecordError)) throw err;
+        yield fail(tl.line, id, err.field, err.code, err.message);
+        if (id === 'RE') st.claim = null;
+      }
     }
-  }
   yield* finishClaim();
   if (!st.sawAny) {
     yield { type: 'rejection', rejection: reject(1, null, null, 'EMPTY_FILE', '空のファイル / empty file') };
@@ -507,23 +525,59 @@ function parseRE(rec: UkeRecord, file: string, facility: UkeFacility): UkeClaim 
   };
 }
 
+interface DetailColumns {
+  category: number;
+  burden: number;
+  code: number;
+  quantity: number;
+  points: number;
+  times: number;
+  day1: number;
+}
+const DETAIL_COLUMNS = new Map<string, DetailColumns>();
+
+/** Column positions of a detail record's layout, looked up once per layout (hot path). */
+function detailColumns(id: 'SI' | 'IY' | 'TO' | 'SS', rec: UkeRecord): DetailColumns {
+  const key = `${rec.table}:${id}`;
+  let c = DETAIL_COLUMNS.get(key);
+  if (!c) {
+    c = {
+      category: colOf(rec, '診療識別'),
+      burden: colOf(rec, '負担区分'),
+      code: colOf(rec, id === 'SI' || id === 'SS' ? '診療行為コード' : id === 'IY' ? '医薬品コード' : '特定器材コード'),
+      quantity: colOf(rec, id === 'SI' ? '数量データ' : id === 'SS' ? '数量データ１' : '使用量'),
+      points: colOf(rec, '点数'),
+      times: colOf(rec, '回数'),
+      day1: colOf(rec, '1日の情報'),
+    };
+    DETAIL_COLUMNS.set(key, c);
+  }
+  return c;
+}
+
 function detailLine(id: 'SI' | 'IY' | 'TO' | 'SS', rec: UkeRecord, prevCategory: string | null, unitSeq: number): UkeDetailLine {
-  const burden = get(rec, '負担区分');
+  const f = rec.fields;
+  const c = detailColumns(id, rec);
+  const burden = f[c.burden] as string;
   if (!BURDEN_PAYERS[burden]) throw new RecordError('負担区分', 'BAD_BURDEN', `負担区分が不正: "${burden}"`);
-  const codeField = id === 'SI' || id === 'SS' ? '診療行為コード' : id === 'IY' ? '医薬品コード' : '特定器材コード';
-  const quantityField = id === 'SI' ? '数量データ' : id === 'SS' ? '数量データ１' : '使用量';
-  const dayCounts: number[] = [];
-  for (let d = 1; d <= 31; d++) dayCounts.push(optInt(get(rec, `${d}日の情報`)) ?? 0);
-  const q = get(rec, quantityField);
+  // Modes were checked by validateRecord: numeric fields hold digits only.
+  const dayCounts = new Array<number>(31);
+  for (let d = 0; d < 31; d++) {
+    const v = f[c.day1 + d] as string;
+    dayCounts[d] = v === '' ? 0 : Number(v);
+  }
+  const q = f[c.quantity] as string;
+  const pts = f[c.points] as string;
+  const times = f[c.times] as string;
   return {
     line: rec.line,
     record: id,
-    category: get(rec, '診療識別') || prevCategory,
+    category: (f[c.category] as string) || prevCategory,
     burden,
-    code: get(rec, codeField),
+    code: f[c.code] as string,
     quantity: q ? Number(q) : null,
-    points: optInt(get(rec, '点数')),
-    times: optInt(get(rec, '回数')),
+    points: pts === '' ? null : Number(pts),
+    times: times === '' ? null : Number(times),
     dayCounts,
     unitSeq,
   };
