@@ -1,7 +1,7 @@
 // Mutation test: thousands of randomly corrupted variants of a real-format file. The reader must
 // never throw, every rejection must carry a line number, and every claim the corruption did not
 // touch must still come out unchanged.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
@@ -116,5 +116,21 @@ describe('UKE reader under corruption', () => {
       });
     }
     expect(rejectionsSeen).toBeGreaterThan(MUTANTS / 2);
+  });
+
+  it('never throws and always names the line on 歯科, 調剤 and DPC files (1500 mutants)', async () => {
+    const dir = tempDir();
+    const r = rng(99);
+    for (const f of ['shika.UKE', 'chozai.CYO', 'dpc.UKE']) {
+      const bytes = readFileSync(join('test/fixtures/uke', f));
+      for (let m = 0; m < 500; m++) {
+        const copy = Buffer.from(bytes);
+        const n = 1 + Math.floor(r() * 3);
+        for (let k = 0; k < n; k++) copy[Math.floor(r() * copy.length)] = Math.floor(r() * 256);
+        const p = join(dir, `x${m % 4}.UKE`);
+        writeFileSync(p, m % 7 === 0 ? copy.subarray(0, Math.floor(r() * copy.length)) : copy);
+        for await (const e of readUke(p)) if (e.type === 'rejection') expect(e.rejection.line).toBeTypeOf('number');
+      }
+    }
   });
 });
