@@ -145,7 +145,8 @@ const clinics = ['かち内科クリニック', '架空駅前医院', '架空中
   name,
   code: withCheck(`131${pad(1 + k, 2)}${pad(2345 + k, 4)}`),
 }));
-const D = ['4019001', '2500013', '2724004', '4660014'];
+// Real 傷病名コード from the shipped master subset: 本態性高血圧症, 2型糖尿病, 脂質異常症, 慢性腎臓病.
+const D = ['8840107', '2500015', '8844446', '8844106'];
 const oneDay = (day, n) => {
   const d = new Array(31).fill(0);
   d[day - 1] = n;
@@ -177,12 +178,12 @@ for (const fy of [2022, 2023, 2024]) {
           edaban: m.edaban,
           diagnoses: [{ code: pick(D), onsetDate: iso(sy - 1, 4, 1), isMain: true }],
           units: [
-            { category: '12', burden: '1', lines: [{ record: 'SI', code: '112007410' }], points: 73, times, dayCounts: visits },
+            { category: '12', burden: '1', lines: [{ record: 'SI', code: '112007410' }], points: 75, times, dayCounts: visits },
             {
               category: '21',
               burden: '1',
-              lines: [{ record: 'IY', code: '610406079', quantity: 1.5 }],
-              points: 5,
+              lines: [{ record: 'IY', code: '612170710', quantity: 1 }],
+              points: 1, // ノルバスク錠５ｍｇ 13.7円 × 1錠 → 薬剤料 1点 (15円以下は1点)
               times: drugDays,
               dayCounts: oneDay(3, drugDays),
               comments: [{ code: '810000001', text: '朝夕食後' }],
@@ -192,7 +193,17 @@ for (const fy of [2022, 2023, 2024]) {
       }
       if (claims.length === 0) return;
       const facility = { payerCode: '1', facilityCode: c.code, name: c.name, billingMonth: billing, phone: '0300000000' };
-      writeFileSync(`${OUT}/RECEIPTC_${pad(k + 1, 2)}_${billing.replace('-', '')}.UKE`, buildUkeFile(facility, claims));
+      let bytes = buildUkeFile(facility, claims);
+      if (fy === 2024 && sm === 3 && k === 0) {
+        // A realistic delivery defect: one detail line with an invalid 負担区分 ("%") in the 2nd claim.
+        // Ingest must quarantine that claim (file, line, field, reason) and load all the others.
+        const lines = iconv.decode(bytes, 'cp932').split('\r\n');
+        const second = lines.findIndex((l, i) => l.startsWith('RE,2,') && i > 0);
+        const si = lines.findIndex((l, i) => i > second && l.startsWith('SI,'));
+        lines[si] = lines[si].replace(/^SI,(\d*),1,/, 'SI,$1,%,');
+        bytes = iconv.encode(lines.join('\r\n'), 'cp932');
+      }
+      writeFileSync(`${OUT}/RECEIPTC_${pad(k + 1, 2)}_${billing.replace('-', '')}.UKE`, bytes);
     });
   }
 }

@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { INDICATORS } from '../measures/library/index.js';
 import type { Store } from '../store/db.js';
 import { storeSummary } from '../store/summary.js';
+import { MASTER_LABEL_JA, type MasterKind } from '../terminology/masters.js';
 
 // dist/web, whether this module runs from src/server (tests) or dist/server (built).
 const webDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'web');
@@ -79,6 +80,23 @@ export async function buildServer(store: Store, opts: { logger?: boolean } = {})
       'select run_id, file_path, line, record_type, field, reason_code, reason from quarantine order by file_path, line limit 1000',
     ),
   );
+
+  app.get('/api/ingest/files', { schema: { summary: '取込ファイル / loaded files' } }, async () =>
+    store.query(
+      'select path, format, records_read, records_loaded, records_rejected, loaded_at from ingest_file order by loaded_at, path',
+    ),
+  );
+
+  app.get('/api/masters', { schema: { summary: 'コードマスターと未知コード / code masters and unknown codes' } }, async () => ({
+    masters: (
+      await store.query<{ kind: string; rows: number; sources: string }>(
+        "select kind, count(*) as rows, string_agg(distinct source, ', ') as sources from code_master group by kind order by kind",
+      )
+    ).map((m) => ({ ...m, kindJa: MASTER_LABEL_JA[m.kind as MasterKind] ?? m.kind })),
+    unknown: await store.query(
+      'select kind, code, sum(occurrences) as occurrences from unknown_code group by kind, code order by occurrences desc, kind, code limit 500',
+    ),
+  }));
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

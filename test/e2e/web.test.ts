@@ -73,6 +73,24 @@ describe('web app (headless Chromium)', () => {
     await page.close();
   });
 
+  it('shows the ingest page: files, quarantined records with reasons, masters', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${url}/#/ingest`);
+    await page.locator('[data-testid="masters-table"] tbody tr').first().waitFor();
+    const files = await store.scalar<number>('select count(*) from ingest_file');
+    expect(await page.locator('[data-testid="files-table"] tbody tr').count()).toBe(files);
+    const q = await store.query<{ reason_code: string }>('select reason_code from quarantine');
+    expect(q.length).toBeGreaterThan(0);
+    const shown = await page.locator('[data-testid="quarantine-table"] tbody tr').allInnerTexts();
+    expect(shown.length).toBe(q.length);
+    expect(shown.join('\n')).toContain('BAD_BURDEN');
+    for (const m of await store.query<{ kind: string; n: number }>('select kind, count(*) as n from code_master group by kind')) {
+      const cell = page.locator(`[data-testid="masters-table"] tr[data-kind="${m.kind}"] td.rows`);
+      expect(Number((await cell.innerText()).replace(/,/g, ''))).toBe(m.n);
+    }
+    await page.close();
+  });
+
   it('serves the OpenAPI document and health endpoint', async () => {
     const health = await (await fetch(`${url}/api/health`)).json();
     expect(health).toEqual({ status: 'ok', schemaVersion: listMigrations().at(-1)?.version });

@@ -12,7 +12,12 @@ describe('ingest', () => {
     const store = await tempStore();
     const r1 = await ingest(store, testPseudo(), [DEMO]);
     expect(r1.totals.failed).toBe(0);
-    expect(r1.totals.rejected).toBe(0);
+    // The fixture's one deliberate defect: an SI line with 負担区分 "%" in RECEIPTC_01_202504.UKE.
+    expect(r1.totals.rejected).toBe(2);
+    expect(await store.query('select record_type, field, reason_code from quarantine order by line')).toEqual([
+      { record_type: 'RE', field: null, reason_code: 'CLAIM_INCOMPLETE' },
+      { record_type: 'SI', field: '負担区分', reason_code: 'BAD_BURDEN' },
+    ]);
     const c1 = await canonicalCounts(store);
     expect(c1.insurer).toBe(3);
     expect(c1.member).toBe(240);
@@ -44,7 +49,13 @@ describe('ingest', () => {
     for (const f of r.files) expect(f.message).toContain(f.path);
     expect(await canonicalCounts(store)).toEqual(before);
     const q = await store.query<{ reason_code: string }>('select reason_code from quarantine order by reason_code');
-    expect(q.map((x) => x.reason_code)).toEqual(['TRUNCATED', 'UNKNOWN_FORMAT', 'UNKNOWN_FORMAT']);
+    expect(q.map((x) => x.reason_code)).toEqual([
+      'BAD_BURDEN',
+      'CLAIM_INCOMPLETE',
+      'TRUNCATED',
+      'UNKNOWN_FORMAT',
+      'UNKNOWN_FORMAT',
+    ]);
   });
 
   it('quarantines a malformed claim with its line and loads the intact one', async () => {
