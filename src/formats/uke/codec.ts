@@ -60,6 +60,13 @@ export function opt(rec: UkeRecord, name: string): string {
   return i === undefined ? '' : (rec.fields[i] ?? '');
 }
 
+/** Column of a named field in a layout (1-based; column 0 is the record id). */
+export function fieldIndex(table: ScoreTable, key: string, name: string): number {
+  const i = INDEX.get(`${table}:${key}`)?.get(name);
+  if (i === undefined) throw new Error(`UKE layout ${table}:${key} has no field ${name}`);
+  return i;
+}
+
 /** Builds a record of `type` from named values; unnamed fields stay empty, as the spec requires. */
 export function makeRecord(
   type: string,
@@ -70,12 +77,14 @@ export function makeRecord(
   const layout = LAYOUTS[table][key];
   const index = INDEX.get(`${table}:${key}`);
   if (!layout || !index) throw new Error(`unknown UKE record type ${table}:${key}`);
-  const fields = [type, ...layout.map(() => '')];
-  for (const [name, v] of Object.entries(values)) {
+  const fields: string[] = new Array(layout.length + 1).fill('');
+  fields[0] = type;
+  for (const name in values) {
+    const v = values[name];
     if (v === null || v === undefined) continue;
     const i = index.get(name);
     if (i === undefined) throw new Error(`UKE layout ${table}:${key} has no field ${name}`);
-    fields[i] = String(v);
+    fields[i] = typeof v === 'string' ? v : String(v);
   }
   return fields;
 }

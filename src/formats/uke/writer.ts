@@ -6,7 +6,7 @@
 // verified: a writer must never produce a file a 審査支払機関 rejects on receipt.
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { checkDigit, hasValidCheckDigit } from '../../util/check-digit.js';
-import { encodeLines, get, makeRecord } from './codec.js';
+import { encodeLines, fieldIndex, get, makeRecord } from './codec.js';
 import type { ScoreTable } from './layouts.js';
 import { BURDEN_PAYERS } from './reader.js';
 import type { UkeClaim } from './types.js';
@@ -263,27 +263,27 @@ export function claimRecords(c: ClaimInput, receiptNo: number, facility?: Facili
     if (days.length !== 31 || days.reduce((a, b) => a + b, 0) !== u.times) {
       throw new UkeWriteError(`1日〜31日の回数の合計 (${days.reduce((a, b) => a + b, 0)}) が回数 ${u.times} と一致しません`);
     }
-    const dayValues = Object.fromEntries(days.map((n, i) => [`${i + 1}日の情報`, n === 0 ? '' : n]));
     u.lines.forEach((l, i) => {
       const last = i === u.lines.length - 1;
       const codeField =
         l.record === 'SI' || l.record === 'SS' ? '診療行為コード' : l.record === 'IY' ? '医薬品コード' : '特定器材コード';
       const qtyField = l.record === 'SI' ? '数量データ' : l.record === 'SS' ? '数量データ１' : '使用量';
-      out.push(
-        makeRecord(
-          l.record,
-          {
-            診療識別: i === 0 && u.category !== prevCategory ? u.category : '',
-            負担区分: u.burden,
-            [codeField]: l.code,
-            [qtyField]: l.quantity ?? '',
-            点数: last ? u.points : '',
-            回数: u.times,
-            ...dayValues,
-          },
-          table,
-        ),
+      const rec = makeRecord(
+        l.record,
+        {
+          診療識別: i === 0 && u.category !== prevCategory ? u.category : '',
+          負担区分: u.burden,
+          [codeField]: l.code,
+          [qtyField]: l.quantity ?? '',
+          点数: last ? u.points : '',
+          回数: u.times,
+        },
+        table,
       );
+      // The 31 per-day counts sit in consecutive columns: set them by position (hot path).
+      const day1 = fieldIndex(table, l.record, '1日の情報');
+      for (let d = 0; d < 31; d++) if (days[d]) rec[day1 + d] = String(days[d]);
+      out.push(rec);
     });
     prevCategory = u.category;
     for (const co of u.comments ?? []) {
@@ -328,13 +328,27 @@ export class UkeStreamWriter {
   constructor(path: string, facility: FacilityInput) {
     this.out = createWriteStream(path);
     this.facility = facility;
+    this.lines = 1;
     this.write([headerRecord(facility)]);
   }
 
-  private write(records: string[][]): boolean {
-    const buf = encodeLines(records);
+  /** Bytes written so far, including records still buffered (an estimate until close()). */
+  get size(): number {
+    return this.bytes + this.pendingLines * 80;
+  }
+
+  private pending: string[][] = [];
+  private pendingLines = 0;
+
+  /** Buffers records and encodes them in blocks of ~4,000 lines: far fewer encoder and write calls. */
+  private write(records: string[][], flush = false): boolean {
+    for (const r of records) this.pending.push(r);
+    this.pendingLines += records.length;
+    if (!flush && this.pendingLines < 4000) return true;
+    const buf = encodeLines(this.pending);
+    this.pending = [];
+    this.pendingLines = 0;
     this.bytes += buf.length;
-    this.lines += records.length;
     return this.out.write(buf);
   }
 
@@ -349,7 +363,8 @@ export class UkeStreamWriter {
   }
 
   async close(): Promise<void> {
-    this.write([trailerRecord(this.count, this.points)]);
+    this.lines++;
+    this.write([trailerRecord(this.count, this.points)], true);
     await new Promise<void>((resolve, reject) => this.out.end((err?: Error | null) => (err ? reject(err) : resolve())));
   }
 }
