@@ -8,7 +8,8 @@ import { createReadStream } from 'node:fs';
 import iconv from 'iconv-lite';
 
 /**
- * The complete lines of one chunk. Line `i` of the batch is line `firstLine + i` of the file.
+ * The complete lines of one chunk. Line `i` of the batch is line `firstLine + i` of the file; a
+ * line may still end with CR (CRLF files).
  * `undecodable` holds the batch indices of lines with bytes that are not valid CP932 (their text
  * then holds U+FFFD); `utf8` those whose bytes are valid UTF-8 multibyte text, i.e. a UTF-8 line in
  * a Shift_JIS file (mojibake if decoded).
@@ -60,11 +61,13 @@ function decodeBatch(body: Buffer, firstLine: number, endsWithLf: boolean): Line
   const decoded = iconv.decode(body, 'cp932');
   const texts = decoded.split('\n');
   if (endsWithLf) texts.pop();
+  // A trailing CR is left on the line (callers that split fields drop it from the last field, which
+  // is cheaper than copying every line); only an EOF mark before it is removed here.
   for (let i = 0; i < texts.length; i++) {
     const t = texts[i] as string;
     const last = t.charCodeAt(t.length - 1);
-    if (last === 0x0d) texts[i] = t.length > 1 && t.charCodeAt(t.length - 2) !== 0x1a ? t.slice(0, -1) : t.replace(TRAILING, '');
-    else if (last === EOF_MARK) texts[i] = t.replace(TRAILING, '');
+    if (last === EOF_MARK || (last === 0x0d && t.charCodeAt(t.length - 2) === EOF_MARK))
+      texts[i] = `${t.replace(TRAILING, '')}${last === 0x0d ? '\r' : ''}`;
   }
   // Chunk-level fast paths: most chunks have no undecodable byte, and a pure-ASCII chunk cannot hold
   // a UTF-8 line. Only otherwise are lines checked one by one (their byte ranges found with memchr).

@@ -88,6 +88,9 @@ export function claimKindOf(typeCode: string, isDpc: boolean): ClaimKind {
 /** Splits a decoded line into fields, dropping an insurer-side prefix (データ識別, 行番号, 枝番号; §1.9). */
 export function splitRecord(text: string): string[] {
   const fields = text.split(',');
+  const n = fields.length - 1;
+  const lastField = fields[n] as string;
+  if (lastField.charCodeAt(lastField.length - 1) === 0x0d) fields[n] = lastField.slice(0, -1);
   if (!KNOWN_IDS.has(fields[0] ?? '') && KNOWN_IDS.has(fields[3] ?? '') && /^\d+$/.test(fields[1] ?? '')) {
     return fields.slice(3);
   }
@@ -145,11 +148,15 @@ export async function* readUke(path: string): AsyncGenerator<UkeEvent> {
     reason,
   });
 
-  function* finishClaim(): Generator<UkeEvent> {
+  /** Closes the open claim: its event (claim or rejection), or null when none was open. A plain
+   * function, not a generator: `yield*` of a sync generator inside this async generator would cost an
+   * async iteration step per record. */
+  function finishClaim(): UkeEvent | null {
     const c = st.claim;
-    if (!c) return;
+    if (!c) return null;
+    let ev: UkeEvent;
     if (st.broken) {
-      yield {
+      ev = {
         type: 'rejection',
         rejection: reject(
           c.line,
@@ -165,10 +172,11 @@ export async function* readUke(path: string): AsyncGenerator<UkeEvent> {
       // receiptisan sample: 75 receipts, 140 件); 総合計点数 sums the main payer's points.
       st.hoKoCount += (c.insurance ? 1 : 0) + c.publicPayers.length;
       st.pointsSum += c.insurance?.points ?? c.publicPayers[0]?.points ?? 0;
-      yield { type: 'claim', claim: c };
+      ev = { type: 'claim', claim: c };
     }
     st.claim = null;
     st.broken = null;
+    return ev;
   }
 
   /** A rejection of one line; a record inside a claim breaks that claim. */
@@ -216,7 +224,10 @@ export async function* readUke(path: string): AsyncGenerator<UkeEvent> {
       const { errors, warnings } = validateRecord(rec);
       if (errors.length > 0) {
         const e = errors[0] as (typeof errors)[number];
-        if (id === 'RE' || HEAD_IDS.has(id) || id === 'GO') yield* finishClaim();
+        if (id === 'RE' || HEAD_IDS.has(id) || id === 'GO') {
+          const done = finishClaim();
+          if (done) yield done;
+        }
         if (HEAD_IDS.has(id)) st.facility = null;
         yield fail(tl.line, id, e.field, e.code, e.reason);
         continue;
@@ -224,14 +235,23 @@ export async function* readUke(path: string): AsyncGenerator<UkeEvent> {
       try {
         if (id === 'IR' && st.table === 'shika') {
           // 歯科: IR is repeated at the head of every claim (its 届出 reflect that claim's month).
-          yield* finishClaim();
+          {
+            const done = finishClaim();
+            if (done) yield done;
+          }
           st.pendingIr = rec;
         } else if (HEAD_IDS.has(id)) {
-          yield* finishClaim();
+          {
+            const done = finishClaim();
+            if (done) yield done;
+          }
           st.facility = parseHead(rec);
           yield { type: 'facility', facility: st.facility };
         } else if (id === 'RE') {
-          yield* finishClaim();
+          {
+            const done = finishClaim();
+            if (done) yield done;
+          }
           if (!st.facility) throw new RecordError('record_order', 'NO_IR', 'IR レコードより前に RE があります / RE before IR');
           st.claim = parseRE(rec, path, st.facility);
           if (st.pendingIr) st.claim.records.unshift(st.pendingIr);
@@ -241,7 +261,10 @@ export async function* readUke(path: string): AsyncGenerator<UkeEvent> {
           st.category = null;
           st.unitSeq = 1;
         } else if (id === 'GO') {
-          yield* finishClaim();
+          {
+            const done = finishClaim();
+            if (done) yield done;
+          }
           yield {
             type: 'trailer',
             trailer: {
@@ -268,7 +291,10 @@ export async function* readUke(path: string): AsyncGenerator<UkeEvent> {
         if (id === 'RE') st.claim = null;
       }
     }
-  yield* finishClaim();
+  {
+    const done = finishClaim();
+    if (done) yield done;
+  }
   if (!st.sawAny) {
     yield { type: 'rejection', rejection: reject(1, null, null, 'EMPTY_FILE', '空のファイル / empty file') };
   } else if (!st.closed) {
