@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { detectFormat, type FileFormat } from '../formats/detect.js';
 import type { Rejection } from '../formats/uke/types.js';
 import type { Store } from '../store/db.js';
+import { CANONICAL_TABLES } from '../store/summary.js';
 import { convertFile, type FileBatch, type LinkContext } from './convert.js';
 import type { Pseudonymizer } from './pseudonymize.js';
 

@@ -1,4 +1,5 @@
-// The one dictionary of Japanese domain terms used by the UI, reports and CLI.
+// The one dictionary of Japanese domain terms used by the UI (imported by web/ too), reports and CLI.
+// Keep this module free of Node imports so that the browser bundle can use it.
 // Canonical names stay English snake_case in code and SQL.
 export const TERMS_JA = {
   insurer: '保険者',

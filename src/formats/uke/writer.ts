@@ -78,6 +78,15 @@ export interface ClaimInput {
 
 export class UkeWriteError extends Error {}
 
+/** A 審査支払機関 rejects a file on receipt when these check digits are wrong: never write one. */
+function checkFacilityCode(code: string, label: string): void {
+  if (!/^\d{10}$/.test(code) || !hasValidCheckDigit(code)) throw new UkeWriteError(`${label}の検証番号が不正です: ${code}`);
+}
+
+function checkInsurerNumber(n: string): void {
+  if (!/^\d{6}$|^\d{8}$/.test(n) || !hasValidCheckDigit(n)) throw new UkeWriteError(`保険者番号の検証番号が不正です: ${n}`);
+}
+
 const compactDate = (iso: string) => iso.replaceAll('-', '').slice(0, 8);
 const compactMonth = (iso: string) => iso.replaceAll('-', '').slice(0, 6);
 
@@ -87,9 +96,7 @@ export function tableOf(facilityCode: string): ScoreTable {
 }
 
 export function headerRecord(f: FacilityInput): string[] {
-  if (!/^\d{10}$/.test(f.facilityCode) || !hasValidCheckDigit(f.facilityCode)) {
-    throw new UkeWriteError(`医療機関コードの検証番号が不正です: ${f.facilityCode}`);
-  }
+  checkFacilityCode(f.facilityCode, '医療機関コード');
   const table = tableOf(f.facilityCode);
   if (table === 'shika') {
     return makeRecord(
@@ -191,9 +198,7 @@ export function claimRecords(c: ClaimInput, receiptNo: number, facility?: Facili
   );
   if (c.insurance) {
     const ins = c.insurance;
-    if (!/^\d{6}$|^\d{8}$/.test(ins.insurerNumber) || !hasValidCheckDigit(ins.insurerNumber)) {
-      throw new UkeWriteError(`保険者番号の検証番号が不正です: ${ins.insurerNumber}`);
-    }
+    checkInsurerNumber(ins.insurerNumber);
     out.push(
       makeRecord(
         'HO',
@@ -491,7 +496,7 @@ export function pharmacyClaimRecords(c: PharmacyClaimInput, receiptNo: number): 
   const t = 'chozai';
   const out: string[][] = [];
   const pc = c.prescriber.facilityCode;
-  if (!/^\d{10}$/.test(pc) || !hasValidCheckDigit(pc)) throw new UkeWriteError(`処方医療機関コードの検証番号が不正です: ${pc}`);
+  checkFacilityCode(pc, '処方医療機関コード');
   out.push(
     makeRecord(
       'RE',
@@ -513,9 +518,7 @@ export function pharmacyClaimRecords(c: PharmacyClaimInput, receiptNo: number): 
   );
   if (c.insurance) {
     const ins = c.insurance;
-    if (!/^\d{6}$|^\d{8}$/.test(ins.insurerNumber) || !hasValidCheckDigit(ins.insurerNumber)) {
-      throw new UkeWriteError(`保険者番号の検証番号が不正です: ${ins.insurerNumber}`);
-    }
+    checkInsurerNumber(ins.insurerNumber);
     out.push(
       makeRecord(
         'HO',

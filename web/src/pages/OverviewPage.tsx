@@ -36,7 +36,7 @@ export function OverviewPage() {
             <section aria-labelledby="contents">
               <h2 id="contents">格納データ</h2>
               <div className="cards">
-                {['insurer', 'member', 'claim', 'checkup'].map((t) => (
+                {(['insurer', 'member', 'claim', 'checkup'] as const).map((t) => (
                   <div className="card" key={t} data-testid={`count-${t}`}>
                     <div>{TABLE_JA[t]}</div>
                     <div className="v">{fmt(summary.counts[t])}</div>
