@@ -333,7 +333,6 @@ export class UkeStreamWriter {
   constructor(path: string, facility: FacilityInput) {
     this.out = createWriteStream(path);
     this.facility = facility;
-    this.lines = 1;
     this.write([headerRecord(facility)]);
   }
 
@@ -349,6 +348,7 @@ export class UkeStreamWriter {
   private write(records: string[][], flush = false): boolean {
     for (const r of records) this.pending.push(r);
     this.pendingLines += records.length;
+    this.lines += records.length;
     if (!flush && this.pendingLines < 4000) return true;
     const buf = encodeLines(this.pending);
     this.pending = [];
@@ -368,7 +368,6 @@ export class UkeStreamWriter {
   }
 
   async close(): Promise<void> {
-    this.lines++;
     this.write([trailerRecord(this.count, this.points)], true);
     await new Promise<void>((resolve, reject) => this.out.end((err?: Error | null) => (err ? reject(err) : resolve())));
   }
