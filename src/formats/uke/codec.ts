@@ -17,9 +17,14 @@ export interface FieldIssue {
 }
 
 const INDEX = new Map<string, Map<string, number>>();
+/** The same indexes by table then layout key (no string building on the hot path). */
+const INDEX_BY_TABLE: Record<string, Record<string, Map<string, number>>> = {};
 for (const [table, layouts] of Object.entries(LAYOUTS)) {
+  INDEX_BY_TABLE[table] = {};
   for (const [key, layout] of Object.entries(layouts)) {
-    INDEX.set(`${table}:${key}`, new Map(layout.map((spec, i) => [spec.name, i + 1])));
+    const m = new Map(layout.map((spec, i) => [spec.name, i + 1]));
+    INDEX.set(`${table}:${key}`, m);
+    (INDEX_BY_TABLE[table] as Record<string, Map<string, number>>)[key] = m;
   }
 }
 
@@ -36,7 +41,7 @@ function indexOf(rec: UkeRecord): Map<string, number> | undefined {
   if (rec === memoRec) return memoIdx;
   const type = rec.fields[0] ?? '';
   memoRec = rec;
-  memoIdx = INDEX.get(`${rec.table}:${layoutKey(rec.table, type, rec.fields.length)}`);
+  memoIdx = INDEX_BY_TABLE[rec.table]?.[layoutKey(rec.table, type, rec.fields.length)];
   return memoIdx;
 }
 
@@ -146,7 +151,8 @@ function checkField(spec: FieldSpec, v: string): FieldIssue | null {
   return null;
 }
 
-const NO_ISSUES: FieldIssue[] = [];
+const NO_ISSUES: FieldIssue[] = Object.freeze([]) as unknown as FieldIssue[];
+const VALID = Object.freeze({ errors: NO_ISSUES, warnings: NO_ISSUES });
 
 /**
  * Validates a record against its layout. Errors make the record unusable; warnings (byte length
@@ -154,7 +160,7 @@ const NO_ISSUES: FieldIssue[] = [];
  */
 export function validateRecord(rec: UkeRecord): { errors: FieldIssue[]; warnings: FieldIssue[] } {
   const layout = layoutOf(rec);
-  if (!layout) return { errors: NO_ISSUES, warnings: NO_ISSUES };
+  if (!layout) return VALID;
   const fields = rec.fields;
   if (fields.length < layout.length + 1) {
     const reason = `項目数 ${fields.length} (必要 ${layout.length + 1}) / too few fields`;
@@ -191,7 +197,7 @@ export function validateRecord(rec: UkeRecord): { errors: FieldIssue[]; warnings
       }
     }
   }
-  return { errors, warnings };
+  return errors === NO_ISSUES && warnings === NO_ISSUES ? VALID : { errors, warnings };
 }
 
 /** Serialises records to a UKE byte stream: CP932, CRLF, optional trailing EOF mark 0x1A. */

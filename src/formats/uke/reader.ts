@@ -203,11 +203,11 @@ export async function* readUke(path: string): AsyncGenerator<UkeEvent> {
       const rec: UkeRecord = { line: tl.line, fields, table: st.table };
       st.sawAny = true;
       st.closed = id === 'GO';
-      if (tl.undecodable) {
+      if (batch.undecodable?.has(bi)) {
         yield fail(tl.line, id, null, 'UNDECODABLE', 'Shift_JIS (CP932) として解読できないバイト列 / undecodable bytes');
         continue;
       }
-      if (tl.looksUtf8) {
+      if (batch.utf8?.has(bi)) {
         yield fail(
           tl.line,
           id,
@@ -581,32 +581,58 @@ function detailColumns(id: 'SI' | 'IY' | 'TO' | 'SS', rec: UkeRecord): DetailCol
   return c;
 }
 
+/**
+ * A 医科・歯科・DPC detail line. The 31 per-day counts are kept as the file's strings and decoded to
+ * numbers on first access: most consumers need the unit's 点数 and 回数, and decoding 31 numbers for
+ * every line was an eighth of the reader's time (bench/formats).
+ */
+class DetailLine implements UkeDetailLine {
+  private decodedDays: number[] | null = null;
+  constructor(
+    readonly line: number,
+    readonly record: 'SI' | 'IY' | 'TO' | 'SS',
+    readonly category: string | null,
+    readonly burden: string,
+    readonly code: string,
+    readonly quantity: number | null,
+    readonly points: number | null,
+    readonly times: number | null,
+    private readonly rawDays: string[],
+    readonly unitSeq: number,
+  ) {}
+
+  get dayCounts(): number[] {
+    if (!this.decodedDays) this.decodedDays = this.rawDays.map((v) => (v === '' ? 0 : Number(v)));
+    return this.decodedDays;
+  }
+
+  toJSON(): UkeDetailLine {
+    const { line, record, category, burden, code, quantity, points, times, dayCounts, unitSeq } = this;
+    return { line, record, category, burden, code, quantity, points, times, dayCounts, unitSeq };
+  }
+}
+
 function detailLine(id: 'SI' | 'IY' | 'TO' | 'SS', rec: UkeRecord, prevCategory: string | null, unitSeq: number): UkeDetailLine {
   const f = rec.fields;
   const c = detailColumns(id, rec);
   const burden = f[c.burden] as string;
   if (!BURDEN_PAYERS[burden]) throw new RecordError('負担区分', 'BAD_BURDEN', `負担区分が不正: "${burden}"`);
   // Modes were checked by validateRecord: numeric fields hold digits only.
-  const dayCounts = new Array<number>(31);
-  for (let d = 0; d < 31; d++) {
-    const v = f[c.day1 + d] as string;
-    dayCounts[d] = v === '' ? 0 : Number(v);
-  }
   const q = f[c.quantity] as string;
   const pts = f[c.points] as string;
   const times = f[c.times] as string;
-  return {
-    line: rec.line,
-    record: id,
-    category: (f[c.category] as string) || prevCategory,
+  return new DetailLine(
+    rec.line,
+    id,
+    (f[c.category] as string) || prevCategory,
     burden,
-    code: f[c.code] as string,
-    quantity: q ? Number(q) : null,
-    points: pts === '' ? null : Number(pts),
-    times: times === '' ? null : Number(times),
-    dayCounts,
+    f[c.code] as string,
+    q ? Number(q) : null,
+    pts === '' ? null : Number(pts),
+    times === '' ? null : Number(times),
+    f.slice(c.day1, c.day1 + 31),
     unitSeq,
-  };
+  );
 }
 
 /** 調剤 CZ point fields (負担区分, 点数) that add to the claim total (⚠️ research note §1: 薬剤料点数 is

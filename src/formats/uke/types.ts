@@ -50,7 +50,8 @@ export interface UkeDetailLine {
   quantity: number | null;
   points: number | null; // only on the last line of a billing unit
   times: number | null;
-  dayCounts: number[]; // 31 entries
+  /** Counts on days 1–31 of the month (31 entries). */
+  readonly dayCounts: number[];
   unitSeq: number;
   /** 調剤 only: 剤形 (SH), 処方月日 and 調剤月日 (CZ), days supplied for 内服. */
   dosageForm?: string | null;
