@@ -10,6 +10,7 @@ import { runPipeline } from '../pipeline/run.js';
 import { buildServer } from '../server/app.js';
 import { Store } from '../store/db.js';
 import { storeSummary } from '../store/summary.js';
+import { writeSynthPopulation } from '../synth/emit.js';
 import { ensureMasters, importMasterFile } from '../terminology/import.js';
 import { MASTER_LABEL_JA, type MasterKind } from '../terminology/masters.js';
 import { runDemo } from './demo.js';
@@ -139,6 +140,32 @@ export function buildCli(): Command {
           console.log(`未知コード / unknown ${r.kind}: ${r.codes} 種類, ${r.occurrences} 回`);
         }
       });
+    });
+
+  program
+    .command('synth')
+    .description(
+      '合成母集団を生成（現段階: 保険者・被保険者台帳）/ generate a synthetic population (so far: insurers and member register)',
+    )
+    .option('--members <n>', '人数 / persons', '10000')
+    .option('--years <from-to>', '年度の範囲 / fiscal years', '2022-2024')
+    .option('--seed <s>', '乱数の種 / seed', '1')
+    .option('--out <dir>', '出力先 / output folder', 'out/synth')
+    .action(async (o: { members: string; years: string; seed: string; out: string }) => {
+      const [from, to] = o.years.split('-').map(Number);
+      if (!from || !to || to < from) throw new Error(`--years は 2022-2024 の形で指定してください: ${o.years}`);
+      const t0 = Date.now();
+      const m = await writeSynthPopulation({
+        members: Number(o.members),
+        fromFy: from,
+        toFy: to,
+        seed: Number(o.seed),
+        out: o.out,
+      });
+      console.log(
+        `${o.out}: ${m.persons} 人 / ${m.households} 世帯 / 資格 ${m.spans} 件 / 死亡 ${m.deaths} 件 (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+      );
+      for (const [t, n] of Object.entries(m.byInsurerType)) console.log(`  ${t}: 資格 ${n} 件`);
     });
 
   program

@@ -70,7 +70,9 @@ export async function expandPaths(inputs: string[]): Promise<string[]> {
     const abs = resolve(p);
     const st = await stat(abs);
     if (st.isDirectory()) {
-      const entries = (await readdir(abs)).filter((e) => !e.startsWith('.')).sort();
+      // Hidden entries and `_…` folders (e.g. a generator's `_meta/` with its manifest and ground
+      // truth) are not insurer files and are never ingested.
+      const entries = (await readdir(abs)).filter((e) => !e.startsWith('.') && !e.startsWith('_')).sort();
       out.push(...(await expandPaths(entries.map((e) => join(abs, e)))));
     } else out.push(abs);
   }

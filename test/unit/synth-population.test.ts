@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type RegisterRow, readMemberRegister } from '../../src/formats/csv/register.js';
+import { writeSynthPopulation } from '../../src/synth/emit.js';
+import { ageOn } from '../../src/synth/population.js';
+import { tempDir } from '../helpers/store.js';
+
+const N = 20_000;
+
+async function rows(dir: string): Promise<RegisterRow[]> {
+  const out: RegisterRow[] = [];
+  for await (const e of readMemberRegister(join(dir, 'member_register.csv'))) {
+    if (e.type === 'rejection') throw new Error(JSON.stringify(e.rejection));
+    out.push(e.row);
+  }
+  return out;
+}
+
+/** Members enrolled on a date, by insurer number, through the normal register reader. */
+function snapshot(all: RegisterRow[], on: string) {
+  return all.filter((r) => r.startDate <= on && (r.endDate === null || r.endDate >= on));
+}
+
+describe('synthetic population: enrolment', () => {
+  it('is deterministic for a seed and differs across seeds', async () => {
+    const a = tempDir();
+    const b = tempDir();
+    const c = tempDir();
+    await writeSynthPopulation({ members: 3000, fromFy: 2022, toFy: 2024, seed: 7, out: a });
+    await writeSynthPopulation({ members: 3000, fromFy: 2022, toFy: 2024, seed: 7, out: b });
+    await writeSynthPopulation({ members: 3000, fromFy: 2022, toFy: 2024, seed: 8, out: c });
+    const reg = (d: string) => readFileSync(join(d, 'member_register.csv'));
+    expect(reg(a).equals(reg(b))).toBe(true);
+    expect(reg(a).equals(reg(c))).toBe(false);
+  });
+
+  it(`has the age structure and 本人/家族 mix of each insurer type (${N} members, calibration §1.1)`, async () => {
+    const dir = tempDir();
+    const m = await writeSynthPopulation({ members: N, fromFy: 2022, toFy: 2024, seed: 1, out: dir });
+    expect(m.persons).toBeGreaterThanOrEqual(N);
+    const all = await rows(dir);
+    const insurers = readFileSync(join(dir, 'insurers.csv'), 'utf8')
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((l) => l.split(','));
+    const typeOf = new Map(insurers.map((i) => [i[0] as string, i[2] as string]));
+    const on = '2023-10-01';
+    const snap = snapshot(all, on);
+    const byType = new Map<string, { ages: number[]; honnin: number; kazoku: number }>();
+    for (const r of snap) {
+      const t = (typeOf.get(r.insurerNumber) as string).replace(/単一|総合/, '');
+      const s = byType.get(t) ?? { ages: [], honnin: 0, kazoku: 0 };
+      s.ages.push(ageOn(r.birthDate, on));
+      if (r.relation === '本人') s.honnin++;
+      else s.kazoku++;
+      byType.set(t, s);
+    }
+    const mean = (a: number[]) => a.reduce((x, y) => x + y, 0) / a.length;
+    const stats = Object.fromEntries(
+      [...byType].map(([t, s]) => [
+        t,
+        {
+          n: s.ages.length,
+          meanAge: +mean(s.ages).toFixed(1),
+          dependantsPerInsured: +(s.kazoku / s.honnin).toFixed(2),
+          share6574: +(s.ages.filter((a) => a >= 65 && a < 75).length / s.ages.length).toFixed(3),
+        },
+      ]),
+    );
+    console.log(JSON.stringify(stats));
+    // Published FY2019 values (MHLW 各保険者の比較): mean age 国保 53.6, 協会 38.1, 組合 35.2, 共済 32.9, 後期 82.5;
+    // 家族 per 本人 協会 0.63, 組合 0.76, 共済 0.87; 65–74 share 国保 43.6%, 協会 7.7%, 組合 3.4%.
+    expect(stats.市町村国保?.meanAge).toBeGreaterThan(48);
+    expect(stats.市町村国保?.meanAge).toBeLessThan(60);
+    expect(stats.協会けんぽ?.meanAge).toBeGreaterThan(32);
+    expect(stats.協会けんぽ?.meanAge).toBeLessThan(44);
+    expect(stats.健保組合?.meanAge).toBeGreaterThan(30);
+    expect(stats.健保組合?.meanAge).toBeLessThan(42);
+    expect(stats.後期高齢者医療?.meanAge).toBeGreaterThan(79);
+    expect(stats.後期高齢者医療?.meanAge).toBeLessThan(86);
+    expect(stats.協会けんぽ?.dependantsPerInsured).toBeGreaterThan(0.4);
+    expect(stats.協会けんぽ?.dependantsPerInsured).toBeLessThan(0.9);
+    // Rules that hold exactly: nobody under 75 in 後期, nobody 75+ elsewhere; one 資格 per person at a time.
+    for (const r of snap) {
+      const t = typeOf.get(r.insurerNumber);
+      expect(t === '後期高齢者医療', `${r.birthDate} ${t}`).toBe(ageOn(r.birthDate, on) >= 75);
+    }
+    const perPerson = new Map<string, number>();
+    for (const r of snap) {
+      const k = `${r.kanaName}|${r.birthDate}|${r.sex}`;
+      perPerson.set(k, (perPerson.get(k) ?? 0) + 1);
+    }
+    const dup = [...perPerson.values()].filter((v) => v > 1).length;
+    expect(dup / perPerson.size).toBeLessThan(0.01); // only true homonyms with the same birth date
+  });
+});
+
+describe('synthetic register through the real ingest', () => {
+  it('loads every row and links a person across insurer switches by name and birth date', async () => {
+    const { ingest } = await import('../../src/ingest/ingest.js');
+    const { tempStore, testPseudo } = await import('../helpers/store.js');
+    const dir = tempDir();
+    const m = await writeSynthPopulation({ members: 2000, fromFy: 2022, toFy: 2024, seed: 3, out: dir });
+    const store = await tempStore();
+    const r = await ingest(store, testPseudo(), [dir]);
+    expect(r.totals.failed).toBe(0);
+    expect(r.totals.rejected).toBe(0);
+    expect(await store.scalar<number>('select count(*) from enrollment')).toBe(m.spans);
+    // People with more than one insurer over the years keep one member_key (linkage by name + birth date).
+    const switched = await store.scalar<number>(
+      'select count(*) from (select member_key from enrollment group by member_key having count(distinct insurer_number) > 1)',
+    );
+    expect(switched).toBeGreaterThan(0);
+    expect(await store.scalar<number>('select count(distinct member_key) from enrollment')).toBeLessThanOrEqual(m.persons);
+  });
+});
