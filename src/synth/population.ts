@@ -17,7 +17,7 @@ import {
   employeeShare,
   JOB_CHANGE_RATE,
   marriedShare,
-  POPULATION_2023,
+  POPULATION_2022,
   retirementHazard,
   SPOUSE_DEPENDENT_SHARE,
 } from './data/demography.js';
@@ -103,7 +103,7 @@ function pickAge(rng: Rng, minAge: number): { age: number; sex: 1 | 2 } {
   for (let band = 0; band < 21; band++) {
     const lo = band * 5;
     const w = lo + 4 < minAge ? 0 : 1;
-    weights.push(w * (POPULATION_2023.male[band] as number), w * (POPULATION_2023.female[band] as number));
+    weights.push(w * (POPULATION_2022.male[band] as number), w * (POPULATION_2022.female[band] as number));
   }
   const k = rng.weighted(weights);
   const band = Math.floor(k / 2);

@@ -1,6 +1,6 @@
 // Demographic parameters of the synthetic population, as data with their sources.
-// Status per table: ✅ published figure from ../shared/specs/calibration.md; ⚠️ approximation to be
-// replaced by the verified tables in docs/research/population-calibration.md.
+// Status per table: ✅ published figure (../shared/specs/calibration.md or
+// docs/research/population-calibration.md); ⚠️ approximation, to replace when a verified table is found.
 
 /** 令和5年簡易生命表 q(x) at anchor ages (calibration.md §7.3 ✅); ages 5–15 ⚠️ (order of 1e-4). */
 export const LIFE_TABLE_ANCHORS = {
@@ -29,15 +29,16 @@ export function deathProbability(age: number, sex: 1 | 2): number {
 }
 
 /**
- * Population by 5-year age band (0–4 … 95–99, 100+), thousands, men and women, Japan 2023-10-01
- * (総務省 人口推計). ⚠️ Rounded approximations pending docs/research/population-calibration.md.
+ * Population by 5-year age band (0–4 … 95–99, 100+), thousands, men and women, Japan 2022-10-01
+ * (総務省 人口推計, as reproduced in IPSS 人口統計資料集 2024 表2-2 ✅; docs/research/population-calibration.md §1).
+ * Used as the age-sex distribution of household heads (20+) at the start of the simulated window.
  */
-export const POPULATION_2023 = {
+export const POPULATION_2022 = {
   male: [
-    2140, 2460, 2700, 2820, 3190, 3250, 3290, 3690, 4020, 4790, 4720, 4060, 3710, 3800, 4340, 3250, 2370, 1430, 560, 120, 15,
+    2174, 2535, 2720, 2830, 3216, 3295, 3300, 3668, 4028, 4792, 4756, 4036, 3684, 3665, 4405, 3151, 2392, 1429, 560, 111, 10,
   ],
   female: [
-    2040, 2340, 2570, 2680, 3030, 3090, 3150, 3560, 3900, 4650, 4640, 4040, 3760, 3980, 4760, 3900, 3330, 2600, 1500, 560, 80,
+    2073, 2413, 2588, 2682, 3047, 3118, 3146, 3544, 3918, 4671, 4680, 4038, 3761, 3870, 4932, 3878, 3350, 2525, 1429, 449, 77,
   ],
 } as const;
 
