@@ -109,16 +109,28 @@ export async function ingest(
   const paths = await expandPaths(inputs);
   const detected = await Promise.all(paths.map(async (p) => ({ path: p, format: await detectFormat(p) })));
   detected.sort((a, b) => FORMAT_RANK[a.format] - FORMAT_RANK[b.format] || a.path.localeCompare(b.path));
+  // enrollment_key → member_key, loaded once and refreshed after each loaded file (a register loaded
+  // earlier in the run adds keys). One query per file instead of one per claim or checkup.
+  let links: Map<string, string> | null = null;
   const ctx: LinkContext = {
     pseudo,
-    lookupMember: async (key) =>
-      store.scalar<string | null>('select member_key from enrollment where enrollment_key = $1 limit 1', [key]),
+    lookupMember: async (key) => {
+      if (!links) {
+        links = new Map();
+        for (const r of await store.query<{ k: string; m: string }>(
+          'select enrollment_key as k, member_key as m from enrollment',
+        ))
+          links.set(r.k, r.m);
+      }
+      return links.get(key) ?? null;
+    },
   };
   const files: FileReport[] = [];
   let i = 0;
   for (const { path, format } of detected) {
     onProgress?.(i++, detected.length, path);
     files.push(await ingestOne(store, runId, path, format, ctx));
+    links = null;
   }
   onProgress?.(detected.length, detected.length, '');
   const totals = {

@@ -6,7 +6,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { INSURER_LIST_HEADER, MEMBER_REGISTER_HEADER } from '../formats/csv/register.js';
+import { type CheckupDocInput, checkupDocument, writeCheckupPackage } from '../formats/tokutei-xml/writer.js';
 import { INSURER_TYPE_JA } from '../model/terms-ja.js';
+import { CHECKUP_ORGS, checkupFor } from './checkups.js';
 import { type InsurerPreset, standardInsurers } from './data/insurers.js';
 import { addDays, makeWorld, type Person, simulateHousehold } from './population.js';
 
@@ -17,6 +19,8 @@ export interface SynthOptions {
   toFy: number;
   seed: number;
   out: string;
+  /** Write 特定健診 packages (default true). */
+  checkups?: boolean;
 }
 
 export interface SynthManifest {
@@ -28,6 +32,8 @@ export interface SynthManifest {
   spans: number;
   deaths: number;
   byInsurerType: Record<string, number>;
+  /** 特定健診 written, by 年度 and insurer number. */
+  checkups: Record<string, Record<string, number>>;
   files: string[];
 }
 
@@ -88,7 +94,7 @@ export async function writeSynthPopulation(opts: SynthOptions): Promise<SynthMan
   const register = createWriteStream(join(opts.out, 'member_register.csv'));
   register.write(iconv.encode(`${MEMBER_REGISTER_HEADER.join(',')}\r\n`, 'cp932'));
   const m: SynthManifest = {
-    generator: 'kachi synth 0.1 (population and enrolment)',
+    generator: 'kachi synth 0.2 (population, enrolment, 特定健診)',
     seed: opts.seed,
     window: { start: `${opts.fromFy}-04-01`, end: `${opts.toFy + 1}-03-31` },
     households: 0,
@@ -96,8 +102,11 @@ export async function writeSynthPopulation(opts: SynthOptions): Promise<SynthMan
     spans: 0,
     deaths: 0,
     byInsurerType: {},
+    checkups: {},
     files: ['insurers.csv', 'member_register.csv', '_meta/manifest.json'],
   };
+  // 特定健診 per (年度, insurer): kept as compact inputs, written package by package at the end.
+  const packages = new Map<string, CheckupDocInput[]>();
   let block: string[] = [];
   for (const { members } of generatePopulation(opts, insurers)) {
     m.households++;
@@ -110,6 +119,27 @@ export async function writeSynthPopulation(opts: SynthOptions): Promise<SynthMan
         m.byInsurerType[t] = (m.byInsurerType[t] ?? 0) + 1;
       }
       block.push(...registerRows(p));
+      for (let fy = opts.fromFy; opts.checkups !== false && fy <= opts.toFy; fy++) {
+        const c = checkupFor(opts.seed, p, fy);
+        if (!c) continue;
+        const org = CHECKUP_ORGS[p.id % CHECKUP_ORGS.length] as (typeof CHECKUP_ORGS)[number];
+        const key = `${fy}|${c.span.insurer.number}`;
+        const list = packages.get(key) ?? [];
+        list.push({
+          insurerNumber: c.span.insurer.number,
+          kigo: c.span.kigo,
+          bango: c.span.bango,
+          edaban: c.span.edaban,
+          kanaName: `${p.surnameKana}　${p.givenKana}`,
+          sex: p.sex,
+          birthDate: p.birth,
+          examDate: c.examDate,
+          facilityCode: org.code,
+          facilityName: org.name,
+          values: c.values,
+        });
+        packages.set(key, list);
+      }
     }
     if (block.length > 5000) {
       if (!register.write(iconv.encode(`${block.join('\r\n')}\r\n`, 'cp932')))
@@ -119,6 +149,24 @@ export async function writeSynthPopulation(opts: SynthOptions): Promise<SynthMan
   }
   if (block.length) register.write(iconv.encode(`${block.join('\r\n')}\r\n`, 'cp932'));
   await new Promise<void>((resolve, reject) => register.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  const org = CHECKUP_ORGS[0] as (typeof CHECKUP_ORGS)[number];
+  for (const [key, docs] of [...packages].sort(([a], [b]) => a.localeCompare(b))) {
+    const [fy, insurer] = key.split('|') as [string, string];
+    docs.sort((a, b) => a.examDate.localeCompare(b.examDate) || a.bango.localeCompare(b.bango));
+    const name = `kenshin_FY${fy}_${insurer}.zip`;
+    // One package per insurer and 年度, as a 代行機関 delivers them (送付元: the 健診機関 of the batch).
+    await writeCheckupPackage(
+      join(opts.out, name),
+      { sender: org.code, receiver: insurer, creationDate: `${Number(fy) + 1}-04-30`, kind: 1 },
+      (function* () {
+        for (const d of docs) yield checkupDocument(d);
+      })(),
+    );
+    m.files.push(name);
+    const byFy = m.checkups[`FY${fy}`] ?? {};
+    byFy[insurer] = docs.length;
+    m.checkups[`FY${fy}`] = byFy;
+  }
   // The manifest (and later the ground truth) sits in _meta/, outside the ingest path.
   await mkdir(join(opts.out, '_meta'), { recursive: true });
   await writeFile(join(opts.out, '_meta', 'manifest.json'), `${JSON.stringify(m, null, 2)}\n`);

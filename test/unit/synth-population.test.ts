@@ -28,16 +28,19 @@ describe('synthetic population: enrolment', () => {
     const b = tempDir();
     const c = tempDir();
     await writeSynthPopulation({ members: 3000, fromFy: 2022, toFy: 2024, seed: 7, out: a });
+    const zip = (d: string) => readFileSync(join(d, 'kenshin_FY2023_01130012.zip'));
     await writeSynthPopulation({ members: 3000, fromFy: 2022, toFy: 2024, seed: 7, out: b });
     await writeSynthPopulation({ members: 3000, fromFy: 2022, toFy: 2024, seed: 8, out: c });
     const reg = (d: string) => readFileSync(join(d, 'member_register.csv'));
     expect(reg(a).equals(reg(b))).toBe(true);
+    expect(zip(a).equals(zip(b))).toBe(true);
     expect(reg(a).equals(reg(c))).toBe(false);
+    expect(zip(a).equals(zip(c))).toBe(false);
   });
 
   it(`has the age structure and 本人/家族 mix of each insurer type (${N} members, calibration §1.1)`, async () => {
     const dir = tempDir();
-    const m = await writeSynthPopulation({ members: N, fromFy: 2022, toFy: 2024, seed: 1, out: dir });
+    const m = await writeSynthPopulation({ members: N, fromFy: 2022, toFy: 2024, seed: 1, out: dir, checkups: false });
     expect(m.persons).toBeGreaterThanOrEqual(N);
     const all = await rows(dir);
     const insurers = readFileSync(join(dir, 'insurers.csv'), 'utf8')
@@ -98,7 +101,7 @@ describe('synthetic population: enrolment', () => {
 });
 
 describe('synthetic register through the real ingest', () => {
-  it('loads every row and links a person across insurer switches by name and birth date', async () => {
+  it('loads every row and document and links a person across insurer switches by name and birth date', async () => {
     const { ingest } = await import('../../src/ingest/ingest.js');
     const { tempStore, testPseudo } = await import('../helpers/store.js');
     const dir = tempDir();
@@ -114,5 +117,47 @@ describe('synthetic register through the real ingest', () => {
     );
     expect(switched).toBeGreaterThan(0);
     expect(await store.scalar<number>('select count(distinct member_key) from enrollment')).toBeLessThanOrEqual(m.persons);
+  });
+});
+
+describe('synthetic 特定健診 (calibration §4.2, §4.3, §6.1)', () => {
+  it('participation by insurer type and risk shares by sex, through the real readers and the indicator engine', async () => {
+    const { runPipeline } = await import('../../src/pipeline/run.js');
+    const { tempStore, testPseudo } = await import('../helpers/store.js');
+    const dir = tempDir();
+    await writeSynthPopulation({ members: 15_000, fromFy: 2023, toFy: 2023, seed: 5, out: dir });
+    const store = await tempStore();
+    await runPipeline(store, { inputs: [dir], reportsDir: join(tempDir(), 'r'), pseudo: testPseudo() });
+    const rate = async (t: string) =>
+      store.scalar<number>(
+        "select value from indicator_result where indicator_id = 'tokutei_kenshin_rate' and entity_type = 'insurer_type' and entity_id = $1 and period = 'FY2023' and stratum = 'all'",
+        [t],
+      );
+    // MHLW FY2023 実施率: 国保 38.2, 協会 58.7, 健保組合 82.9, 共済 82.6.
+    expect(Math.abs((await rate('kokuho')) - 38.2)).toBeLessThan(6);
+    expect(Math.abs((await rate('kyokai')) - 58.7)).toBeLessThan(6);
+    expect(Math.abs((await rate('kumiai_single')) - 82.9)).toBeLessThan(7);
+    expect(Math.abs((await rate('kyosai')) - 82.6)).toBeLessThan(8);
+    const shares = await store.query<Record<string, number>>(
+      `select m.sex,
+         100.0 * avg(case when bmi >= 25 then 1 else 0 end) as bmi25,
+         100.0 * avg(case when sbp >= 140 then 1 else 0 end) as sbp140,
+         100.0 * avg(case when hba1c >= 6.5 then 1 else 0 end) as a1c65,
+         100.0 * avg(case when ldl_mgdl >= 140 then 1 else 0 end) as ldl140,
+         100.0 * avg(case when med_bp then 1 else 0 end) as med_bp,
+         100.0 * avg(case when smoking = 1 then 1 else 0 end) as smoking
+       from checkup c join member m using (member_key) group by m.sex order by m.sex`,
+    );
+    // NDB FY2021 examinees (40–74): 男 BMI≥25 36.9, SBP≥140 20.3, HbA1c≥6.5 9.5, LDL≥140 30.6, 降圧薬 24.9, 喫煙 32.0;
+    // 女 21.7, 16.0, 4.6, 30.3, 17.6, 9.6. Tolerances cover sampling error and the age mix of a small population.
+    const expected = [
+      { bmi25: 36.9, sbp140: 20.3, a1c65: 9.5, ldl140: 30.6, med_bp: 24.9, smoking: 32.0 },
+      { bmi25: 21.7, sbp140: 16.0, a1c65: 4.6, ldl140: 30.3, med_bp: 17.6, smoking: 9.6 },
+    ];
+    shares.forEach((row, i) => {
+      for (const [k, v] of Object.entries(expected[i] as Record<string, number>)) {
+        expect(Math.abs((row[k] as number) - v), `${row.sex} ${k}: ${(row[k] as number).toFixed(1)} vs ${v}`).toBeLessThan(5);
+      }
+    });
   });
 });
