@@ -51,18 +51,8 @@ const KEYS: Record<string, string[]> = {
   health_guidance: ['guidance_id'],
 };
 const CLAIM_CHILDREN = ['claim_diagnosis', 'claim_procedure', 'claim_drug', 'claim_device'];
-/** Load order: parents before children. */
-const ORDER = [
-  'insurer',
-  'employer',
-  'member',
-  'enrollment',
-  'facility',
-  'claim',
-  ...CLAIM_CHILDREN,
-  'checkup',
-  'health_guidance',
-];
+/** Load order: parents before children (CANONICAL_TABLES is listed in that order). */
+const ORDER: readonly string[] = CANONICAL_TABLES;
 
 export async function expandPaths(inputs: string[]): Promise<string[]> {
   const out: string[] = [];
