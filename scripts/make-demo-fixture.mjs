@@ -8,6 +8,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { checkupDocument, writeCheckupPackage } from '../dist/formats/tokutei-xml/writer.js';
 import { buildUkeFile, withCheckDigit } from '../dist/formats/uke/writer.js';
+import { FEMALE_NAMES, MALE_NAMES, SURNAMES } from '../dist/synth/data/names.js';
 
 const OUT = 'test/fixtures/demo';
 rmSync(OUT, { recursive: true, force: true });
@@ -34,36 +35,10 @@ const employers = [
   { id: 'E101', name: '架空商事株式会社', ins: 1 },
   { id: 'E102', name: '架空運輸株式会社', ins: 1 },
 ];
-const FAMILY = [
-  ['山田', 'ヤマダ'],
-  ['佐藤', 'サトウ'],
-  ['鈴木', 'スズキ'],
-  ['高橋', 'タカハシ'],
-  ['田中', 'タナカ'],
-  ['伊藤', 'イトウ'],
-  ['渡辺', 'ワタナベ'],
-  ['中村', 'ナカムラ'],
-  ['小林', 'コバヤシ'],
-  ['加藤', 'カトウ'],
-  ['吉田', 'ヨシダ'],
-  ['松本', 'マツモト'],
-];
-const MALE = [
-  ['太郎', 'タロウ'],
-  ['健一', 'ケンイチ'],
-  ['誠', 'マコト'],
-  ['大輔', 'ダイスケ'],
-  ['翔', 'ショウ'],
-  ['浩', 'ヒロシ'],
-];
-const FEMALE = [
-  ['花子', 'ハナコ'],
-  ['美咲', 'ミサキ'],
-  ['陽子', 'ヨウコ'],
-  ['恵', 'メグミ'],
-  ['さくら', 'サクラ'],
-  ['直美', 'ナオミ'],
-];
+// Name parts shared with the synthetic population generator (one list of names in the project).
+const FAMILY = SURNAMES;
+const MALE = MALE_NAMES;
+const FEMALE = FEMALE_NAMES;
 
 const pad = (n, w) => String(n).padStart(w, '0');
 const iso = (y, m, d) => `${y}-${pad(m, 2)}-${pad(d, 2)}`;
