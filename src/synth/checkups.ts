@@ -5,6 +5,7 @@
 // answers go to the people with the highest latent values in the published shares, so that treated
 // people are the ones with the risk.
 import { checkDigit } from '../util/check-digit.js';
+import { conditionScores, conditionsFrom, type Latent, metabolicFactor, mix, personLatent, probit } from './conditions.js';
 import {
   bandIndex,
   LIFESTYLE,
@@ -20,44 +21,11 @@ import {
 import { addDays, ageOn, type Person, type Span } from './population.js';
 import { Rng, streamSeed } from './rng.js';
 
-/** Inverse standard normal CDF (Acklam's rational approximation, |error| < 1.2e-9). */
-export function probit(p: number): number {
-  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
-  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155211572];
-  const c = [
-    -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783,
-  ];
-  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-  const q0 = Math.min(Math.max(p, 1e-12), 1 - 1e-12);
-  const poly = (k: number[], x: number) => k.reduce((s, v) => s * x + v, 0);
-  if (q0 < 0.02425) {
-    const q = Math.sqrt(-2 * Math.log(q0));
-    return poly(c, q) / (poly(d, q) * q + 1);
-  }
-  if (q0 > 1 - 0.02425) {
-    const q = Math.sqrt(-2 * Math.log(1 - q0));
-    return -poly(c, q) / (poly(d, q) * q + 1);
-  }
-  const q = q0 - 0.5;
-  const r = q * q;
-  return (poly(a, r) * q) / (poly(b, r) * r + 1);
-}
-
 const ITEMS = ['bmi', 'waist', 'sbp', 'dbp', 'hba1c', 'fpg', 'tg', 'hdl', 'ldl', 'ggt', 'alt', 'ast', 'egfr'] as const;
 type Item = (typeof ITEMS)[number];
-const PERSISTENT_ITEMS = [...ITEMS, 'participation', 'height', ...Object.keys(QUESTIONNAIRE), ...Object.keys(LIFESTYLE)];
 
-/** Person-level draws that persist across years. */
-interface Latent {
-  g0: number;
-  z: Record<string, number>;
-}
-
-function latent(seed: number, p: Person): Latent {
-  const r = new Rng(streamSeed(seed, p.id, 0x51a7));
-  const z: Record<string, number> = {};
-  for (const k of PERSISTENT_ITEMS) z[k] = r.normal();
-  return { g0: r.normal(), z };
+export function latent(seed: number, p: Person): Latent {
+  return personLatent(seed, p);
 }
 
 export interface SynthCheckup {
@@ -66,8 +34,6 @@ export interface SynthCheckup {
   examDate: string;
   values: Record<string, number | boolean>;
 }
-
-const mix = (a: number, wa: number, b: number) => wa * a + Math.sqrt(Math.max(0, 1 - wa * wa)) * b;
 
 /** The 特定健診 of one person in one 年度, or null (not a target, or did not attend). */
 export function checkupFor(seed: number, p: Person, fy: number, lat: Latent = latent(seed, p)): SynthCheckup | null {
@@ -86,10 +52,8 @@ export function checkupFor(seed: number, p: Person, fy: number, lat: Latent = la
 
   const sex = p.sex === 1 ? 'male' : 'female';
   const band = bandIndex(age);
-  // The latent factor drifts: g in year t = 0.95 g(t−1) + noise, computed from the 2008 baseline.
-  let g = lat.g0;
-  const gr = new Rng(streamSeed(seed, p.id, 0x6a0));
-  for (let y = 2008; y <= fy; y++) g = mix(g, 0.95, gr.normal());
+  const g = metabolicFactor(seed, p, lat, fy);
+  const conditions = conditionsFrom(conditionScores(lat, g), age, p.sex);
   const z: Record<string, number> = {};
   for (const item of ITEMS) {
     const own = mix(lat.z[item] as number, 0.85, r.normal());
@@ -134,9 +98,10 @@ export function checkupFor(seed: number, p: Person, fy: number, lat: Latent = la
     alt: Math.max(3, Math.round(value('alt'))),
     ggt: Math.max(5, Math.round(value('ggt'))),
     hba1c: round(Math.max(4.2, value('hba1c')), 1),
-    med_bp: top(mix(z.sbp as number, 0.8, lat.z.med_bp as number), share('med_bp')),
-    med_glucose: top(mix(z.hba1c as number, 0.85, lat.z.med_glucose as number), share('med_glucose')),
-    med_lipid: top(mix(z.ldl as number, 0.7, lat.z.med_lipid as number), share('med_lipid')),
+    // 服薬 answers are the person's treated conditions, the same state that drives their claims.
+    med_bp: conditions.hypertension,
+    med_glucose: conditions.diabetes,
+    med_lipid: conditions.dyslipidemia,
     hist_stroke: top(mix(g, 0.3, lat.z.hist_stroke as number), share('hist_stroke')),
     hist_heart: top(mix(g, 0.3, lat.z.hist_heart as number), share('hist_heart')),
     hist_kidney: top(mix(-(z.egfr as number), 0.5, lat.z.hist_kidney as number), share('hist_kidney')),
