@@ -195,7 +195,7 @@ writeFileSync(
       patient: person('薬局　花子', 'ヤッキョクハナコ', 2, '1950-04-03'),
       prescriber: { facilityCode: '1311234569', name: 'テスト内科医院' },
       insurance: { insurerNumber: '39131016', kigo: '', bango: '12345678', receptions: 1, patientShareYen: 270 },
-      baseFees: [{ date: '2024-05-16', reception: 1, burden: '1', code: '410000110', points: 45 }],
+      baseFees: [{ date: '2024-05-16', reception: 1, burden: '1', code: '410004110', points: 45 }], // 調剤基本料１ (R6)
       prescriptions: [
         {
           dosageForm: 1,
@@ -211,8 +211,8 @@ writeFileSync(
               preparationCode: '420001810',
               preparationPoints: 24,
               drugPoints: 336,
-              managementCode: '440011610',
-              managementPoints: 60,
+              managementCode: '440011710', // 内服薬調剤管理料 15〜28日分 (R6, 50点)
+              managementPoints: 50,
               drugs: [
                 { code: '610406079', quantity: 1.5 },
                 { code: '612170710', quantity: 1 },

@@ -85,8 +85,10 @@ function decodeBatch(body: Buffer, firstLine: number, endsWithLf: boolean): Line
       const lf = body.indexOf(LF, start);
       const end = lf === -1 ? body.length : lf;
       // Only lines with non-ASCII text can be UTF-8; their bytes are checked natively.
-      if (NON_ASCII.test(texts[i] as string) && !undecodable?.has(i) && isUtf8(body.subarray(start, end)))
-        (utf8 ??= new Set()).add(i);
+      if (NON_ASCII.test(texts[i] as string) && !undecodable?.has(i) && isUtf8(body.subarray(start, end))) {
+        utf8 ??= new Set();
+        utf8.add(i);
+      }
       start = end + 1;
     }
   }

@@ -4,8 +4,12 @@
 // pharmacy next to the clinic. Drug choice follows the generic share (数量ベース ~80%, ⚠️ 2023 年度 実績
 // rounded). Acute care, admissions, dental and costs calibrated by age are the next steps.
 // Codes and points: the shipped master subset (src/terminology/data), 2024 revision.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { buildPharmacyFile, type ClaimInput, type PharmacyClaimInput, UkeStreamWriter } from '../formats/uke/writer.js';
 import { checkDigit } from '../util/check-digit.js';
 import { type Conditions, conditionScores, conditionsFrom, metabolicFactor, personLatent } from './conditions.js';
+import { PHARMACY_FEES } from './data/pharmacy-fees.js';
 import type { Person, Span } from './population.js';
 import { ageOn } from './population.js';
 import { Rng, streamSeed } from './rng.js';
@@ -52,8 +56,11 @@ export interface ChronicVisit {
 /** The chronic-care visits of a person in the window's months (deterministic per person). */
 export function chronicVisits(seed: number, p: Person, months: string[]): ChronicVisit[] {
   const lat = personLatent(seed, p);
-  const clinic = CLINICS[p.id % CLINICS.length] as (typeof CLINICS)[number];
-  const pharmacy = PHARMACIES[p.id % PHARMACIES.length] as (typeof PHARMACIES)[number];
+  // Usual clinic and its neighbouring pharmacy: a stable hash of the person (ids are household × 100 + n,
+  // so a plain modulo would send every household head to the same clinic).
+  const k = streamSeed(seed, p.id, 0xc11) % CLINICS.length;
+  const clinic = CLINICS[k] as (typeof CLINICS)[number];
+  const pharmacy = PHARMACIES[k] as (typeof PHARMACIES)[number];
   const out: ChronicVisit[] = [];
   let cachedFy = -1;
   let g = 0;
@@ -92,4 +99,165 @@ export function chronicVisits(seed: number, p: Person, months: string[]): Chroni
     });
   }
   return out;
+}
+
+// ---- emission -----------------------------------------------------------------------------------
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+const nextMonth = (m: string) => {
+  const y = Number(m.slice(0, 4));
+  const mo = Number(m.slice(5, 7));
+  return mo === 12 ? `${y + 1}-01` : `${y}-${pad2(mo + 1)}`;
+};
+
+/** レセプト種別 of an outpatient claim (医科 1xxx / 調剤 4xxx), data-formats.md §2.8. */
+export function claimType(table: '1' | '4', v: ChronicVisit): { type: string; notes: string } {
+  const age = ageOn(v.person.birth, `${v.month}-01`);
+  if (v.span.insurer.type === 'koki') return { type: `${table}318`, notes: '41' }; // 後期単独 一般 外来, 特記 41 (区カ)
+  if (age >= 70) return { type: `${table}118`, notes: '29' }; // 高齢受給者 一般, 特記 29 (区エ)
+  if (age < 6) return { type: `${table}114`, notes: '' }; // 未就学者
+  return { type: v.span.relation === '家族' ? `${table}116` : `${table}112`, notes: '' };
+}
+
+function patient(v: ChronicVisit) {
+  const p = v.person;
+  return { name: `${p.surname}　${p.given}`, kanaName: `${p.surnameKana}${p.givenKana}`, sex: p.sex, birthDate: p.birth };
+}
+
+const oneDay = (day: number) => Array.from({ length: 31 }, (_, i) => (i === day - 1 ? 1 : 0));
+
+export function clinicClaim(v: ChronicVisit): ClaimInput {
+  const { type, notes } = claimType('1', v);
+  const onset = v.person.birth > '2015-04-01' ? v.person.birth : '2015-04-01';
+  const conds = (Object.keys(DIAGNOSIS) as (keyof Conditions)[]).filter((k) => v.conditions[k]);
+  const days = oneDay(v.day);
+  const units: ClaimInput['units'] = [
+    { category: '12', burden: '1', lines: [{ record: 'SI', code: '112007410' }], points: 75, times: 1, dayCounts: days },
+    { category: '13', burden: '1', lines: [{ record: 'SI', code: '113707110' }], points: 333, times: 1, dayCounts: days },
+  ];
+  if (v.hba1cTest) {
+    units.push({
+      category: '60',
+      burden: '1',
+      lines: [{ record: 'SI', code: '160010010' }],
+      points: 49,
+      times: 1,
+      dayCounts: days,
+    });
+    units.push({
+      category: '60',
+      burden: '1',
+      lines: [{ record: 'SI', code: '160061810' }],
+      points: 125,
+      times: 1,
+      dayCounts: days,
+    });
+  }
+  units.push({
+    category: '80',
+    burden: '1',
+    lines: [{ record: 'SI', code: '120002910' }],
+    points: 60,
+    times: 1,
+    dayCounts: days,
+  });
+  return {
+    typeCode: type,
+    serviceMonth: v.month,
+    patient: patient(v),
+    specialNotes: notes,
+    insurance: { insurerNumber: v.span.insurer.number, kigo: v.span.kigo, bango: v.span.bango, days: 1 },
+    edaban: v.span.edaban,
+    diagnoses: conds.map((k, i) => ({ code: DIAGNOSIS[k], onsetDate: onset, isMain: i === 0 })),
+    units,
+  };
+}
+
+export function pharmacyClaim(v: ChronicVisit): PharmacyClaimInput {
+  const { type, notes } = claimType('4', v);
+  const date = `${v.month}-${pad2(v.day)}`;
+  const unitPoints = drugUnitPoints(v.drugs.reduce((s, d) => s + d.yen, 0));
+  void notes;
+  return {
+    typeCode: type,
+    serviceMonth: v.month,
+    patient: patient(v),
+    prescriber: { facilityCode: v.clinic.code, name: v.clinic.name },
+    insurance: { insurerNumber: v.span.insurer.number, kigo: v.span.kigo, bango: v.span.bango, receptions: 1 },
+    edaban: v.span.edaban,
+    baseFees: [{ date, reception: 1, burden: '1', code: PHARMACY_FEES.base.code, points: PHARMACY_FEES.base.points }],
+    prescriptions: [
+      {
+        dosageForm: 1,
+        usage: '001',
+        unitDrugPoints: unitPoints,
+        dispensings: [
+          {
+            prescribedDate: date,
+            dispensedDate: date,
+            reception: 1,
+            quantity: 28,
+            burden: '1',
+            preparationCode: PHARMACY_FEES.preparation.code,
+            preparationPoints: PHARMACY_FEES.preparation.points,
+            drugPoints: unitPoints * 28,
+            managementCode: PHARMACY_FEES.management28.code,
+            managementPoints: PHARMACY_FEES.management28.points,
+            drugs: v.drugs.map((d) => ({ code: d.code, quantity: 1 })),
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/** Writes the clinics' UKE (streaming, one file per clinic and 請求月) and the pharmacies' CYO files. */
+export class ClaimFiles {
+  private readonly clinics = new Map<string, UkeStreamWriter>();
+  private readonly pharmacies = new Map<string, PharmacyClaimInput[]>();
+  readonly files: string[] = [];
+  claims = 0;
+
+  constructor(private readonly out: string) {}
+
+  async add(v: ChronicVisit): Promise<void> {
+    const billing = nextMonth(v.month);
+    const ck = `${v.clinic.code}|${billing}`;
+    let w = this.clinics.get(ck);
+    if (!w) {
+      const name = `RECEIPTC_${v.clinic.code}_${billing.replace('-', '')}.UKE`;
+      w = new UkeStreamWriter(join(this.out, name), {
+        payerCode: '1',
+        facilityCode: v.clinic.code,
+        name: v.clinic.name,
+        billingMonth: billing,
+        phone: '0300000000',
+      });
+      this.clinics.set(ck, w);
+      this.files.push(name);
+    }
+    await w.addClaim(clinicClaim(v));
+    const pk = `${v.pharmacy.code}|${billing}`;
+    const list = this.pharmacies.get(pk) ?? [];
+    list.push(pharmacyClaim(v));
+    this.pharmacies.set(pk, list);
+    this.claims += 2;
+  }
+
+  async close(): Promise<void> {
+    for (const w of this.clinics.values()) await w.close();
+    for (const [key, claims] of [...this.pharmacies].sort(([a], [b]) => a.localeCompare(b))) {
+      const [code, billing] = key.split('|') as [string, string];
+      const ph = PHARMACIES.find((p) => p.code === code) as (typeof PHARMACIES)[number];
+      const name = `RECEIPTY_${code}_${billing.replace('-', '')}.CYO`;
+      await writeFile(
+        join(this.out, name),
+        buildPharmacyFile(
+          { payerCode: '1', facilityCode: code, name: ph.name, billingMonth: billing, phone: '0300000000' },
+          claims,
+        ),
+      );
+      this.files.push(name);
+    }
+  }
 }

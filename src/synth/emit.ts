@@ -9,8 +9,10 @@ import { INSURER_LIST_HEADER, MEMBER_REGISTER_HEADER } from '../formats/csv/regi
 import { type CheckupDocInput, checkupDocument, writeCheckupPackage } from '../formats/tokutei-xml/writer.js';
 import { INSURER_TYPE_JA } from '../model/terms-ja.js';
 import { CHECKUP_ORGS, checkupFor } from './checkups.js';
+import { ClaimFiles, chronicVisits } from './claims.js';
 import { type InsurerPreset, standardInsurers } from './data/insurers.js';
 import { addDays, makeWorld, type Person, simulateHousehold } from './population.js';
+import { streamSeed } from './rng.js';
 
 export interface SynthOptions {
   members: number;
@@ -21,6 +23,8 @@ export interface SynthOptions {
   out: string;
   /** Write 特定健診 packages (default true). */
   checkups?: boolean;
+  /** Write claims (default true). */
+  claims?: boolean;
 }
 
 export interface SynthManifest {
@@ -34,6 +38,8 @@ export interface SynthManifest {
   byInsurerType: Record<string, number>;
   /** 特定健診 written, by 年度 and insurer number. */
   checkups: Record<string, Record<string, number>>;
+  /** Claims written (医科 and 調剤). */
+  claims: number;
   files: string[];
 }
 
@@ -103,11 +109,17 @@ export async function writeSynthPopulation(opts: SynthOptions): Promise<SynthMan
     deaths: 0,
     byInsurerType: {},
     checkups: {},
+    claims: 0,
     files: ['insurers.csv', 'member_register.csv', '_meta/manifest.json'],
   };
   // 特定健診 per (年度, insurer): kept as compact inputs, written package by package at the end.
   const packages = new Map<string, CheckupDocInput[]>();
   let block: string[] = [];
+  const months: string[] = [];
+  for (let fy = opts.fromFy; fy <= opts.toFy; fy++) {
+    for (let k = 0; k < 12; k++) months.push(`${fy + Math.floor((k + 3) / 12)}-${String(((k + 3) % 12) + 1).padStart(2, '0')}`);
+  }
+  const claimFiles = new ClaimFiles(opts.out);
   for (const { members } of generatePopulation(opts, insurers)) {
     m.households++;
     for (const p of members) {
@@ -119,10 +131,11 @@ export async function writeSynthPopulation(opts: SynthOptions): Promise<SynthMan
         m.byInsurerType[t] = (m.byInsurerType[t] ?? 0) + 1;
       }
       block.push(...registerRows(p));
+      if (opts.claims !== false) for (const v of chronicVisits(opts.seed, p, months)) await claimFiles.add(v);
       for (let fy = opts.fromFy; opts.checkups !== false && fy <= opts.toFy; fy++) {
         const c = checkupFor(opts.seed, p, fy);
         if (!c) continue;
-        const org = CHECKUP_ORGS[p.id % CHECKUP_ORGS.length] as (typeof CHECKUP_ORGS)[number];
+        const org = CHECKUP_ORGS[streamSeed(opts.seed, p.id, 0x0c9) % CHECKUP_ORGS.length] as (typeof CHECKUP_ORGS)[number];
         const key = `${fy}|${c.span.insurer.number}`;
         const list = packages.get(key) ?? [];
         list.push({
@@ -148,6 +161,9 @@ export async function writeSynthPopulation(opts: SynthOptions): Promise<SynthMan
     }
   }
   if (block.length) register.write(iconv.encode(`${block.join('\r\n')}\r\n`, 'cp932'));
+  await claimFiles.close();
+  m.claims = claimFiles.claims;
+  m.files.push(...claimFiles.files.sort());
   await new Promise<void>((resolve, reject) => register.end((err?: Error | null) => (err ? reject(err) : resolve())));
   const org = CHECKUP_ORGS[0] as (typeof CHECKUP_ORGS)[number];
   for (const [key, docs] of [...packages].sort(([a], [b]) => a.localeCompare(b))) {

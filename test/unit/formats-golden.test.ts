@@ -87,8 +87,8 @@ describe('documented totals per claim kind', () => {
       ['610406079', 1.5, 28, '2024-05-16'],
       ['612170710', 1, 28, '2024-05-16'],
     ]);
-    expect(c.computed.insurance).toBe(24 + 336 + 60 + 45);
-    expect(c.insurance).toMatchObject({ insurerNumber: '39131016', points: 465, days: 1, patientShareYen: 270 });
+    expect(c.computed.insurance).toBe(24 + 336 + 50 + 45);
+    expect(c.insurance).toMatchObject({ insurerNumber: '39131016', points: 455, days: 1, patientShareYen: 270 });
   });
 });
 

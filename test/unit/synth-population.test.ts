@@ -40,7 +40,15 @@ describe('synthetic population: enrolment', () => {
 
   it(`has the age structure and 本人/家族 mix of each insurer type (${N} members, calibration §1.1)`, async () => {
     const dir = tempDir();
-    const m = await writeSynthPopulation({ members: N, fromFy: 2022, toFy: 2024, seed: 1, out: dir, checkups: false });
+    const m = await writeSynthPopulation({
+      members: N,
+      fromFy: 2022,
+      toFy: 2024,
+      seed: 1,
+      out: dir,
+      checkups: false,
+      claims: false,
+    });
     expect(m.persons).toBeGreaterThanOrEqual(N);
     const all = await rows(dir);
     const insurers = readFileSync(join(dir, 'insurers.csv'), 'utf8')
@@ -105,7 +113,7 @@ describe('synthetic register through the real ingest', () => {
     const { ingest } = await import('../../src/ingest/ingest.js');
     const { tempStore, testPseudo } = await import('../helpers/store.js');
     const dir = tempDir();
-    const m = await writeSynthPopulation({ members: 2000, fromFy: 2022, toFy: 2024, seed: 3, out: dir });
+    const m = await writeSynthPopulation({ members: 2000, fromFy: 2022, toFy: 2024, seed: 3, out: dir, claims: false });
     const store = await tempStore();
     const r = await ingest(store, testPseudo(), [dir]);
     expect(r.totals.failed).toBe(0);
@@ -125,7 +133,7 @@ describe('synthetic 特定健診 (calibration §4.2, §4.3, §6.1)', () => {
     const { runPipeline } = await import('../../src/pipeline/run.js');
     const { tempStore, testPseudo } = await import('../helpers/store.js');
     const dir = tempDir();
-    await writeSynthPopulation({ members: 15_000, fromFy: 2023, toFy: 2023, seed: 5, out: dir });
+    await writeSynthPopulation({ members: 15_000, fromFy: 2023, toFy: 2023, seed: 5, out: dir, claims: false });
     const store = await tempStore();
     await runPipeline(store, { inputs: [dir], reportsDir: join(tempDir(), 'r'), pseudo: testPseudo() });
     const rate = async (t: string) =>
@@ -159,5 +167,33 @@ describe('synthetic 特定健診 (calibration §4.2, §4.3, §6.1)', () => {
         expect(Math.abs((row[k] as number) - v), `${row.sex} ${k}: ${(row[k] as number).toFixed(1)} vs ${v}`).toBeLessThan(5);
       }
     });
+  });
+});
+
+describe('synthetic claims (step 3a: chronic care)', () => {
+  it('load cleanly and agree with the 質問票: people on BP medication have hypertension claims', async () => {
+    const { runPipeline } = await import('../../src/pipeline/run.js');
+    const { tempStore, testPseudo } = await import('../helpers/store.js');
+    const dir = tempDir();
+    const m = await writeSynthPopulation({ members: 3000, fromFy: 2023, toFy: 2023, seed: 11, out: dir });
+    expect(m.claims).toBeGreaterThan(1000);
+    const store = await tempStore();
+    const res = await runPipeline(store, { inputs: [dir], reportsDir: join(tempDir(), 'r'), pseudo: testPseudo() });
+    expect(res.ingest?.totals.failed).toBe(0);
+    expect(res.ingest?.totals.rejected).toBe(0);
+    // Every claim is linked to a registered member, and no code is unknown to the shipped masters.
+    expect(await store.scalar('select count(*) from claim where member_key not in (select member_key from member)')).toBe(0);
+    expect(await store.scalar('select count(*) from unknown_code')).toBe(0);
+    const agree = await store.query<{ med_bp: boolean; n: number; with_claims: number }>(
+      `select c.med_bp, count(*) as n,
+              sum(case when exists (
+                select 1 from claim k join claim_diagnosis d using (claim_id)
+                where k.member_key = c.member_key and d.disease_code = '8840107'
+                  and k.service_month between date '2023-04-01' and date '2024-03-01') then 1 else 0 end) as with_claims
+       from checkup c group by c.med_bp order by c.med_bp`,
+    );
+    const [off, on] = agree;
+    expect((on?.with_claims ?? 0) / (on?.n ?? 1)).toBeGreaterThan(0.9);
+    expect((off?.with_claims ?? 0) / (off?.n ?? 1)).toBeLessThan(0.15);
   });
 });
