@@ -42,7 +42,6 @@ const FEMALE = FEMALE_NAMES;
 
 const pad = (n, w) => String(n).padStart(w, '0');
 const iso = (y, m, d) => `${y}-${pad(m, 2)}-${pad(d, 2)}`;
-const compact = (s) => s.replaceAll('-', '');
 
 // ---- members -----------------------------------------------------------------------------
 const members = [];
