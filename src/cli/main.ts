@@ -145,7 +145,7 @@ export function buildCli(): Command {
   program
     .command('synth')
     .description(
-      '合成母集団を生成（現段階: 保険者・被保険者台帳）/ generate a synthetic population (so far: insurers and member register)',
+      '合成母集団を生成（作成中: 台帳・特定健診・慢性疾患レセプト）/ generate a synthetic population (in progress)',
     )
     .option('--members <n>', '人数 / persons', '10000')
     .option('--years <from-to>', '年度の範囲 / fiscal years', '2022-2024')
