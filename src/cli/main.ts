@@ -11,6 +11,7 @@ import { buildServer } from '../server/app.js';
 import { Store } from '../store/db.js';
 import { storeSummary } from '../store/summary.js';
 import { writeSynthPopulation } from '../synth/emit.js';
+import { formatChecks, validateSynthetic } from '../synth/validate.js';
 import { ensureMasters, importMasterFile } from '../terminology/import.js';
 import { MASTER_LABEL_JA, type MasterKind } from '../terminology/masters.js';
 import { runDemo } from './demo.js';
@@ -142,11 +143,9 @@ export function buildCli(): Command {
       });
     });
 
-  program
+  const synth = program
     .command('synth')
-    .description(
-      '合成母集団を生成（作成中: 台帳・特定健診・慢性疾患レセプト）/ generate a synthetic population (in progress)',
-    )
+    .description('合成母集団を生成（作成中: 台帳・特定健診・慢性疾患レセプト）/ generate a synthetic population (in progress)')
     .option('--members <n>', '人数 / persons', '10000')
     .option('--years <from-to>', '年度の範囲 / fiscal years', '2022-2024')
     .option('--seed <s>', '乱数の種 / seed', '1')
@@ -166,6 +165,18 @@ export function buildCli(): Command {
         `${o.out}: ${m.persons} 人 / ${m.households} 世帯 / 資格 ${m.spans} 件 / 死亡 ${m.deaths} 件 (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
       );
       for (const [t, n] of Object.entries(m.byInsurerType)) console.log(`  ${t}: 資格 ${n} 件`);
+    });
+  synth
+    .command('validate')
+    .description(
+      '生成ファイルから較正統計を計算し、公表値と比較（通常の読み取り・取込・指標エンジン経由） / compare a generated population with published statistics',
+    )
+    .argument('<dir>', '生成先フォルダ / generated folder')
+    .option('--json', 'JSON で出力')
+    .action(async (dir: string, o: { json?: boolean }) => {
+      const checks = await validateSynthetic(dir);
+      console.log(o.json ? JSON.stringify(checks, null, 2) : formatChecks(checks));
+      if (checks.some((c) => !c.pass)) process.exitCode = 1;
     });
 
   program
