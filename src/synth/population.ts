@@ -313,7 +313,7 @@ export function simulateHousehold(seed: number, index: number, world: World): Pe
     // The head's work: retirement into 国保, job changes, or a new job for a 国保 head under 65.
     const headAge = ageOn(h.head.birth, ys);
     if (alive(h.head, ye) && headAge < 75) {
-      if (h.job && rng.chance(retirementHazard(headAge))) {
+      if (h.job && rng.chance(retirementHazard(headAge, h.job.insurer.type))) {
         h.job = null;
         enrolHousehold(h, dayIn(), world, h.members);
       } else if (h.job && headAge < 60 && rng.chance(h.head.sex === 1 ? JOB_CHANGE_RATE.male : JOB_CHANGE_RATE.female)) {

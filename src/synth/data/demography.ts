@@ -70,7 +70,10 @@ export const JOB_CHANGE_RATE = { male: 0.094, female: 0.116 } as const;
  * Leaving employment (retirement into 国保) per year by age: 60–64, 65–69, 70–74 (⚠️ inferred so that
  * the 65–74 share of 国保 approaches 43.6% and of 被用者保険 stays near 3–8%, §1.1).
  */
-export function retirementHazard(age: number): number {
+export function retirementHazard(age: number, insurerType?: string): number {
+  // 共済 (公務員): 定年 60 until FY2022, rising by one year every two years from FY2023 (国家公務員法改正 ✅
+  // in outline; the local-government 共済 follow it). Most leave at 60–61 (⚠️ share assumed).
+  if (insurerType === 'kyosai' && age >= 60 && age < 62) return 0.7;
   if (age < 60) return 0.01;
   if (age < 65) return 0.12;
   if (age < 70) return 0.25;
