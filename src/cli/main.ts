@@ -79,7 +79,9 @@ export function buildCli(): Command {
 
   program
     .command('ingest')
-    .description('ファイルを取り込む（UKE・CYO・特定健診/保健指導ZIP・被保険者台帳CSV・保険者マスタCSV） / ingest files or folders')
+    .description(
+      'ファイルを取り込む（UKE・CYO・特定健診/保健指導ZIP・被保険者台帳CSV・保険者マスタCSV） / ingest files or folders',
+    )
     .argument('<paths...>', 'ファイルまたはフォルダ / files or folders')
     .option('--json', 'JSON で出力 / machine-readable report')
     .action(async (paths: string[], o: { json?: boolean }) => {

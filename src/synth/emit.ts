@@ -10,8 +10,9 @@ import { type CheckupDocInput, checkupDocument, writeCheckupPackage } from '../f
 import { INSURER_TYPE_JA } from '../model/terms-ja.js';
 import { CHECKUP_ORGS, checkupFor } from './checkups.js';
 import { ClaimFiles, chronicVisits } from './claims.js';
+import { conditionScores, conditionsFrom, metabolicFactor, personLatent } from './conditions.js';
 import { type InsurerPreset, standardInsurers } from './data/insurers.js';
-import { addDays, makeWorld, type Person, simulateHousehold } from './population.js';
+import { addDays, ageOn, makeWorld, type Person, simulateHousehold } from './population.js';
 import { streamSeed } from './rng.js';
 
 export interface SynthOptions {
@@ -68,6 +69,21 @@ export function* generatePopulation(
   }
 }
 
+/** One ground-truth row per person and 年度 in which they were alive and enrolled on 31 March (or at death). */
+function* truthRows(seed: number, p: Person, fromFy: number, toFy: number): Generator<string> {
+  const lat = personLatent(seed, p);
+  for (let fy = fromFy; fy <= toFy; fy++) {
+    const on = p.death && p.death < `${fy + 1}-03-31` ? p.death : `${fy + 1}-03-31`;
+    if (p.birth > on || (p.death && p.death < `${fy}-04-01`)) continue;
+    const span = p.spans.find((s) => s.start <= on && (s.end === null || s.end >= on));
+    if (!span) continue;
+    const g = metabolicFactor(seed, p, lat, fy);
+    const age = ageOn(p.birth, `${fy + 1}-03-31`);
+    const c = conditionsFrom(conditionScores(lat, g), age, p.sex);
+    yield `${p.id},${p.surnameKana}${p.givenKana},${p.birth},${p.sex},${fy},${age},${span.insurer.number},${span.relation},${+c.hypertension},${+c.diabetes},${+c.dyslipidemia},${g.toFixed(4)},${p.death ?? ''}\n`;
+  }
+}
+
 function registerRows(p: Person): string[] {
   return p.spans.map((s) =>
     [
@@ -110,7 +126,7 @@ export async function writeSynthPopulation(opts: SynthOptions): Promise<SynthMan
     byInsurerType: {},
     checkups: {},
     claims: 0,
-    files: ['insurers.csv', 'member_register.csv', '_meta/manifest.json'],
+    files: ['insurers.csv', 'member_register.csv', '_meta/manifest.json', '_meta/truth.csv'],
   };
   // 特定健診 per (年度, insurer): kept as compact inputs, written package by package at the end.
   const packages = new Map<string, CheckupDocInput[]>();
@@ -120,6 +136,13 @@ export async function writeSynthPopulation(opts: SynthOptions): Promise<SynthMan
     for (let k = 0; k < 12; k++) months.push(`${fy + Math.floor((k + 3) / 12)}-${String(((k + 3) % 12) + 1).padStart(2, '0')}`);
   }
   const claimFiles = new ClaimFiles(opts.out);
+  // Ground truth, outside the ingest path: the true state of every person in every 年度, with the
+  // synthetic identity needed to link it to the store (via the deployment's pseudonymiser).
+  await mkdir(join(opts.out, '_meta'), { recursive: true });
+  const truth = createWriteStream(join(opts.out, '_meta', 'truth.csv'));
+  truth.write(
+    'person_id,kana_name,birth_date,sex,fiscal_year,age_fy_end,insurer_number,relation,hypertension,diabetes,dyslipidemia,metabolic_factor,death_date\n',
+  );
   for (const { members } of generatePopulation(opts, insurers)) {
     m.households++;
     for (const p of members) {
@@ -132,6 +155,7 @@ export async function writeSynthPopulation(opts: SynthOptions): Promise<SynthMan
       }
       block.push(...registerRows(p));
       if (opts.claims !== false) for (const v of chronicVisits(opts.seed, p, months)) await claimFiles.add(v);
+      for (const row of truthRows(opts.seed, p, opts.fromFy, opts.toFy)) truth.write(row);
       for (let fy = opts.fromFy; opts.checkups !== false && fy <= opts.toFy; fy++) {
         const c = checkupFor(opts.seed, p, fy);
         if (!c) continue;
@@ -162,6 +186,7 @@ export async function writeSynthPopulation(opts: SynthOptions): Promise<SynthMan
   }
   if (block.length) register.write(iconv.encode(`${block.join('\r\n')}\r\n`, 'cp932'));
   await claimFiles.close();
+  await new Promise<void>((resolve, reject) => truth.end((err?: Error | null) => (err ? reject(err) : resolve())));
   m.claims = claimFiles.claims;
   m.files.push(...claimFiles.files.sort());
   await new Promise<void>((resolve, reject) => register.end((err?: Error | null) => (err ? reject(err) : resolve())));

@@ -195,6 +195,33 @@ describe('synthetic claims (step 3a: chronic care)', () => {
     const [off, on] = agree;
     expect((on?.with_claims ?? 0) / (on?.n ?? 1)).toBeGreaterThan(0.9);
     expect((off?.with_claims ?? 0) / (off?.n ?? 1)).toBeLessThan(0.15);
+    // The ground truth (_meta/truth.csv, never ingested) links to the store through the same pseudonymiser:
+    // recall and precision of "has hypertension claims in FY2023" against the true state.
+    const pseudo = testPseudo();
+    const truth = readFileSync(join(dir, '_meta', 'truth.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
+    const withClaims = new Set(
+      (
+        await store.query<{ k: string }>(
+          "select distinct k.member_key as k from claim k join claim_diagnosis d using (claim_id) where d.disease_code = '8840107'",
+        )
+      ).map((r) => r.k),
+    );
+    let tp = 0;
+    let fn = 0;
+    let fp = 0;
+    for (const [, kana, birth, sex, fy, , , , htn] of truth) {
+      if (fy !== '2023') continue;
+      const has = withClaims.has(pseudo.memberKey(kana as string, birth as string, Number(sex)));
+      if (htn === '1' && has) tp++;
+      else if (htn === '1') fn++;
+      else if (has) fp++;
+    }
+    expect(tp / (tp + fn)).toBeGreaterThan(0.95);
+    expect(tp / (tp + fp)).toBeGreaterThan(0.9);
   });
 });
 
