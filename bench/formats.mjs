@@ -13,7 +13,13 @@ const [mode, ...args] = process.argv.slice(2);
 
 async function generate(path, targetMB) {
   const { UkeStreamWriter } = await import('../dist/formats/uke/writer.js');
-  const w = new UkeStreamWriter(path, { payerCode: '1', facilityCode: '1311234569', name: 'ベンチマーク病院', billingMonth: '2024-05', phone: '0300000000' });
+  const w = new UkeStreamWriter(path, {
+    payerCode: '1',
+    facilityCode: '1311234569',
+    name: 'ベンチマーク病院',
+    billingMonth: '2024-05',
+    phone: '0300000000',
+  });
   const target = targetMB * 1024 * 1024;
   const FAMILY = ['ヤマダ', 'サトウ', 'スズキ', 'タカハシ', 'タナカ', 'イトウ'];
   const GIVEN = ['タロウ', 'ハナコ', 'ケンイチ', 'ミサキ', 'マコト', 'ヨウコ'];
@@ -31,7 +37,12 @@ async function generate(path, targetMB) {
     await w.addClaim({
       typeCode: i % 3 === 0 ? '1116' : '1112',
       serviceMonth: '2024-04',
-      patient: { name: `試験　${String(i % 1000).replace(/\d/g, (c) => String.fromCharCode(0xff10 + Number(c)))}号`, kanaName: kana, sex: (i % 2) + 1, birthDate: `19${40 + (i % 60)}-0${1 + (i % 9)}-1${i % 10}` },
+      patient: {
+        name: `試験　${String(i % 1000).replace(/\d/g, (c) => String.fromCharCode(0xff10 + Number(c)))}号`,
+        kanaName: kana,
+        sex: (i % 2) + 1,
+        birthDate: `19${40 + (i % 60)}-0${1 + (i % 9)}-1${i % 10}`,
+      },
       chartNo: `K${i}`,
       insurance: { insurerNumber: '06139992', kigo: '１２３', bango: String(100000 + (i % 900000)), days: 2 },
       diagnoses: [
@@ -40,10 +51,38 @@ async function generate(path, targetMB) {
         { code: '0000999', onsetDate: '2024-04-03', name: '試験病名の疑い' },
       ],
       units: [
-        { category: '12', burden: '1', lines: [{ record: 'SI', code: '112007410' }], points: 75, times: 2, dayCounts: days(d1, d1 + 1) },
+        {
+          category: '12',
+          burden: '1',
+          lines: [{ record: 'SI', code: '112007410' }],
+          points: 75,
+          times: 2,
+          dayCounts: days(d1, d1 + 1),
+        },
         { category: '13', burden: '1', lines: [{ record: 'SI', code: '113001810' }], points: 225, times: 1, dayCounts: days(d1) },
-        { category: '60', burden: '1', lines: [{ record: 'SI', code: '160000310' }, { record: 'SI', code: '160010010' }], points: 75, times: 1, dayCounts: days(d1) },
-        { category: '21', burden: '1', lines: [{ record: 'IY', code: '612170710', quantity: 1 }, { record: 'IY', code: '610406079', quantity: 1.5 }], points: 12, times: 28, dayCounts: days(d1).map((n) => n * 28), comments: [{ code: '810000001', text: '朝夕食後' }] },
+        {
+          category: '60',
+          burden: '1',
+          lines: [
+            { record: 'SI', code: '160000310' },
+            { record: 'SI', code: '160010010' },
+          ],
+          points: 75,
+          times: 1,
+          dayCounts: days(d1),
+        },
+        {
+          category: '21',
+          burden: '1',
+          lines: [
+            { record: 'IY', code: '612170710', quantity: 1 },
+            { record: 'IY', code: '610406079', quantity: 1.5 },
+          ],
+          points: 12,
+          times: 28,
+          dayCounts: days(d1).map((n) => n * 28),
+          comments: [{ code: '810000001', text: '朝夕食後' }],
+        },
         { category: '80', burden: '1', lines: [{ record: 'SI', code: '120002910' }], points: 68, times: 1, dayCounts: days(d1) },
       ],
     });
@@ -98,7 +137,11 @@ if (mode === 'child') {
   const dir = args[0] ?? '/tmp/kachi-bench';
   mkdirSync(dir, { recursive: true });
   const run = (phase, path, mb = '') =>
-    JSON.parse(execFileSync(process.execPath, [new URL(import.meta.url).pathname, 'child', phase, path, String(mb)], { maxBuffer: 1 << 20 }).toString());
+    JSON.parse(
+      execFileSync(process.execPath, [new URL(import.meta.url).pathname, 'child', phase, path, String(mb)], {
+        maxBuffer: 1 << 20,
+      }).toString(),
+    );
   const big = join(dir, 'bench.UKE');
   const small = join(dir, 'bench-small.UKE');
   console.log(`generating ${sizeMB} MB …`);
@@ -112,10 +155,35 @@ if (mode === 'child') {
     date: new Date().toISOString(),
     node: process.version,
     fileMB: Math.round(mb),
-    write: { MBps: +(mb / gen.secs).toFixed(1), claimsPerSec: Math.round(gen.claims / gen.secs), linesPerSec: Math.round(gen.lines / gen.secs), claims: gen.claims, secs: +gen.secs.toFixed(1), maxRssMB: gen.maxRssMB },
-    baseline: { MBps: +(mb / base.secs).toFixed(1), linesPerSec: Math.round(base.lines / base.secs), secs: +base.secs.toFixed(1), maxRssMB: base.maxRssMB },
-    read: { MBps: +(mb / rd.secs).toFixed(1), claimsPerSec: Math.round(rd.claims / rd.secs), linesPerSec: Math.round(base.lines / rd.secs), claims: rd.claims, rejections: rd.rejections, secs: +rd.secs.toFixed(1), maxRssMB: rd.maxRssMB },
-    readSmallFile: { fileMB: Math.round(statSync(small).size / 1048576), maxRssMB: rdSmall.maxRssMB, claims: rdSmall.claims, generatedClaims: genSmall.claims },
+    write: {
+      MBps: +(mb / gen.secs).toFixed(1),
+      claimsPerSec: Math.round(gen.claims / gen.secs),
+      linesPerSec: Math.round(gen.lines / gen.secs),
+      claims: gen.claims,
+      secs: +gen.secs.toFixed(1),
+      maxRssMB: gen.maxRssMB,
+    },
+    baseline: {
+      MBps: +(mb / base.secs).toFixed(1),
+      linesPerSec: Math.round(base.lines / base.secs),
+      secs: +base.secs.toFixed(1),
+      maxRssMB: base.maxRssMB,
+    },
+    read: {
+      MBps: +(mb / rd.secs).toFixed(1),
+      claimsPerSec: Math.round(rd.claims / rd.secs),
+      linesPerSec: Math.round(base.lines / rd.secs),
+      claims: rd.claims,
+      rejections: rd.rejections,
+      secs: +rd.secs.toFixed(1),
+      maxRssMB: rd.maxRssMB,
+    },
+    readSmallFile: {
+      fileMB: Math.round(statSync(small).size / 1048576),
+      maxRssMB: rdSmall.maxRssMB,
+      claims: rdSmall.claims,
+      generatedClaims: genSmall.claims,
+    },
   };
   result.readVsBaseline = +(result.read.MBps / result.baseline.MBps).toFixed(2);
   console.log(JSON.stringify(result, null, 2));
