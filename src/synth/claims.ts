@@ -4,9 +4,8 @@
 // pharmacy next to the clinic. Drug choice follows the generic share (数量ベース ~80%, ⚠️ 2023 年度 実績
 // rounded). Acute care, admissions, dental and costs calibrated by age are the next steps.
 // Codes and points: the shipped master subset (src/terminology/data), 2024 revision.
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildPharmacyFile, type ClaimInput, type PharmacyClaimInput, UkeStreamWriter } from '../formats/uke/writer.js';
+import { type ClaimInput, type PharmacyClaimInput, UkeStreamWriter } from '../formats/uke/writer.js';
 import { checkDigit } from '../util/check-digit.js';
 import { type Conditions, conditionScores, conditionsFrom, metabolicFactor, personLatent } from './conditions.js';
 import { PHARMACY_FEES } from './data/pharmacy-fees.js';
@@ -214,7 +213,7 @@ export function pharmacyClaim(v: ChronicVisit): PharmacyClaimInput {
 /** Writes the clinics' UKE (streaming, one file per clinic and 請求月) and the pharmacies' CYO files. */
 export class ClaimFiles {
   private readonly clinics = new Map<string, UkeStreamWriter>();
-  private readonly pharmacies = new Map<string, PharmacyClaimInput[]>();
+  private readonly pharmacies = new Map<string, UkeStreamWriter>();
   readonly files: string[] = [];
   claims = 0;
 
@@ -238,26 +237,24 @@ export class ClaimFiles {
     }
     await w.addClaim(clinicClaim(v));
     const pk = `${v.pharmacy.code}|${billing}`;
-    const list = this.pharmacies.get(pk) ?? [];
-    list.push(pharmacyClaim(v));
-    this.pharmacies.set(pk, list);
+    let pw = this.pharmacies.get(pk);
+    if (!pw) {
+      const name = `RECEIPTY_${v.pharmacy.code}_${billing.replace('-', '')}.CYO`;
+      pw = new UkeStreamWriter(join(this.out, name), {
+        payerCode: '1',
+        facilityCode: v.pharmacy.code,
+        name: v.pharmacy.name,
+        billingMonth: billing,
+        phone: '0300000000',
+      });
+      this.pharmacies.set(pk, pw);
+      this.files.push(name);
+    }
+    await pw.addPharmacyClaim(pharmacyClaim(v));
     this.claims += 2;
   }
 
   async close(): Promise<void> {
-    for (const w of this.clinics.values()) await w.close();
-    for (const [key, claims] of [...this.pharmacies].sort(([a], [b]) => a.localeCompare(b))) {
-      const [code, billing] = key.split('|') as [string, string];
-      const ph = PHARMACIES.find((p) => p.code === code) as (typeof PHARMACIES)[number];
-      const name = `RECEIPTY_${code}_${billing.replace('-', '')}.CYO`;
-      await writeFile(
-        join(this.out, name),
-        buildPharmacyFile(
-          { payerCode: '1', facilityCode: code, name: ph.name, billingMonth: billing, phone: '0300000000' },
-          claims,
-        ),
-      );
-      this.files.push(name);
-    }
+    for (const w of [...this.clinics.values(), ...this.pharmacies.values()]) await w.close();
   }
 }

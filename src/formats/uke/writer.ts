@@ -363,8 +363,21 @@ export class UkeStreamWriter {
     const t = claimPoints(c.units);
     this.count += (c.insurance ? 1 : 0) + (c.publicPayers?.length ?? 0);
     this.points += c.insurance ? (t[0] ?? 0) : (t[1] ?? 0);
-    if (!this.write(claimRecords(c, this.receiptNo, this.facility)))
-      await new Promise<void>((r) => this.out.once('drain', () => r()));
+    await this.addRecords(claimRecords(c, this.receiptNo, this.facility));
+  }
+
+  /** Writes one 調剤 claim (the writer was opened with a pharmacy's code: RECEIPTY.CYO). */
+  async addPharmacyClaim(c: PharmacyClaimInput): Promise<void> {
+    this.receiptNo++;
+    if (c.insurance) {
+      this.count++;
+      this.points += pharmacyClaimPoints(c);
+    }
+    await this.addRecords(pharmacyClaimRecords(c, this.receiptNo));
+  }
+
+  private async addRecords(recs: string[][]): Promise<void> {
+    if (!this.write(recs)) await new Promise<void>((r) => this.out.once('drain', () => r()));
   }
 
   async close(): Promise<void> {
