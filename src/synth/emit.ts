@@ -6,7 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { INSURER_LIST_HEADER, MEMBER_REGISTER_HEADER } from '../formats/csv/register.js';
-import { type CheckupDocInput, checkupDocument, writeCheckupPackage } from '../formats/tokutei-xml/writer.js';
+import { type CheckupDocInput, CheckupPackageWriter, checkupDocument } from '../formats/tokutei-xml/writer.js';
 import { INSURER_TYPE_JA } from '../model/terms-ja.js';
 import { CHECKUP_ORGS, checkupFor } from './checkups.js';
 import { ClaimFiles, chronicVisits } from './claims.js';
@@ -128,8 +128,9 @@ export async function writeSynthPopulation(opts: SynthOptions): Promise<SynthMan
     claims: 0,
     files: ['insurers.csv', 'member_register.csv', '_meta/manifest.json', '_meta/truth.csv'],
   };
-  // 特定健診 per (年度, insurer): kept as compact inputs, written package by package at the end.
-  const packages = new Map<string, CheckupDocInput[]>();
+  // 特定健診 per (年度, insurer): one package writer each, documents compressed as they are generated.
+  const packages = new Map<string, CheckupPackageWriter>();
+  const org = CHECKUP_ORGS[0] as (typeof CHECKUP_ORGS)[number];
   let block: string[] = [];
   const months: string[] = [];
   for (let fy = opts.fromFy; fy <= opts.toFy; fy++) {
@@ -159,10 +160,24 @@ export async function writeSynthPopulation(opts: SynthOptions): Promise<SynthMan
       for (let fy = opts.fromFy; opts.checkups !== false && fy <= opts.toFy; fy++) {
         const c = checkupFor(opts.seed, p, fy);
         if (!c) continue;
-        const org = CHECKUP_ORGS[streamSeed(opts.seed, p.id, 0x0c9) % CHECKUP_ORGS.length] as (typeof CHECKUP_ORGS)[number];
+        const checkupOrg = CHECKUP_ORGS[
+          streamSeed(opts.seed, p.id, 0x0c9) % CHECKUP_ORGS.length
+        ] as (typeof CHECKUP_ORGS)[number];
         const key = `${fy}|${c.span.insurer.number}`;
-        const list = packages.get(key) ?? [];
-        list.push({
+        let pw = packages.get(key);
+        if (!pw) {
+          const name = `kenshin_FY${fy}_${c.span.insurer.number}.zip`;
+          // One package per insurer and 年度, as a 代行機関 delivers them (送付元: the batch's 健診機関).
+          pw = new CheckupPackageWriter(join(opts.out, name), {
+            sender: org.code,
+            receiver: c.span.insurer.number,
+            creationDate: `${fy + 1}-04-30`,
+            kind: 1,
+          });
+          packages.set(key, pw);
+          m.files.push(name);
+        }
+        const doc: CheckupDocInput = {
           insurerNumber: c.span.insurer.number,
           kigo: c.span.kigo,
           bango: c.span.bango,
@@ -171,11 +186,11 @@ export async function writeSynthPopulation(opts: SynthOptions): Promise<SynthMan
           sex: p.sex,
           birthDate: p.birth,
           examDate: c.examDate,
-          facilityCode: org.code,
-          facilityName: org.name,
+          facilityCode: checkupOrg.code,
+          facilityName: checkupOrg.name,
           values: c.values,
-        });
-        packages.set(key, list);
+        };
+        pw.add(checkupDocument(doc));
       }
     }
     if (block.length > 5000) {
@@ -190,22 +205,11 @@ export async function writeSynthPopulation(opts: SynthOptions): Promise<SynthMan
   m.claims = claimFiles.claims;
   m.files.push(...claimFiles.files.sort());
   await new Promise<void>((resolve, reject) => register.end((err?: Error | null) => (err ? reject(err) : resolve())));
-  const org = CHECKUP_ORGS[0] as (typeof CHECKUP_ORGS)[number];
-  for (const [key, docs] of [...packages].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [key, pw] of [...packages].sort(([a], [b]) => a.localeCompare(b))) {
     const [fy, insurer] = key.split('|') as [string, string];
-    docs.sort((a, b) => a.examDate.localeCompare(b.examDate) || a.bango.localeCompare(b.bango));
-    const name = `kenshin_FY${fy}_${insurer}.zip`;
-    // One package per insurer and 年度, as a 代行機関 delivers them (送付元: the 健診機関 of the batch).
-    await writeCheckupPackage(
-      join(opts.out, name),
-      { sender: org.code, receiver: insurer, creationDate: `${Number(fy) + 1}-04-30`, kind: 1 },
-      (function* () {
-        for (const d of docs) yield checkupDocument(d);
-      })(),
-    );
-    m.files.push(name);
+    await pw.close();
     const byFy = m.checkups[`FY${fy}`] ?? {};
-    byFy[insurer] = docs.length;
+    byFy[insurer] = pw.count;
     m.checkups[`FY${fy}`] = byFy;
   }
   // The manifest (and later the ground truth) sits in _meta/, outside the ingest path.

@@ -205,31 +205,57 @@ function summaryXml(p: PackageInput, subjects: number): string {
  * Writes a package ZIP. DATA files are named h|g + 送付元 (10) + 作成日 (8) + 回数 (1) + 実施区分 (1) +
  * 連番 (6), the official pattern. Settlement (CLAIMS) files are not written: amounts are zero in su08.
  */
+/**
+ * A package being written: documents are added one at a time and compressed into the ZIP as they come,
+ * so memory does not grow with the number of documents.
+ */
+export class CheckupPackageWriter {
+  private readonly zip = new yazl.ZipFile();
+  private readonly done: Promise<void>;
+  private readonly stem: string;
+  private n = 0;
+
+  constructor(
+    path: string,
+    private readonly p: PackageInput,
+  ) {
+    this.stem = packageStem(p);
+    this.done = new Promise<void>((resolve, reject) => {
+      const out = createWriteStream(path);
+      out.on('close', () => resolve());
+      out.on('error', reject);
+      this.zip.outputStream.pipe(out);
+    });
+  }
+
+  add(doc: string): void {
+    const p = this.p;
+    this.n++;
+    const name = `${p.kind === 1 ? 'h' : 'g'}${p.sender}${d8(p.creationDate)}${p.sendCount ?? 0}${p.kind}${String(this.n).padStart(6, '0')}.xml`;
+    this.zip.addBuffer(Buffer.from(doc, 'utf8'), `${this.stem}/DATA/${name}`, { mtime: ZIP_MTIME, compress: true });
+  }
+
+  get count(): number {
+    return this.n;
+  }
+
+  async close(): Promise<{ files: number }> {
+    this.zip.addBuffer(Buffer.from(indexXml(this.p, this.n), 'utf8'), `${this.stem}/ix08_V08.xml`, { mtime: ZIP_MTIME });
+    this.zip.addBuffer(Buffer.from(summaryXml(this.p, this.n), 'utf8'), `${this.stem}/su08_V08.xml`, { mtime: ZIP_MTIME });
+    this.zip.end();
+    await this.done;
+    return { files: this.n };
+  }
+}
+
 export async function writeCheckupPackage(
   path: string,
   p: PackageInput,
   documents: Iterable<string>,
 ): Promise<{ files: number }> {
-  const stem = packageStem(p);
-  const zip = new yazl.ZipFile();
-  const done = new Promise<void>((resolve, reject) => {
-    const out = createWriteStream(path);
-    out.on('close', () => resolve());
-    out.on('error', reject);
-    zip.outputStream.pipe(out);
-  });
-  const prefix = p.kind === 1 ? 'h' : 'g';
-  let n = 0;
-  for (const doc of documents) {
-    n++;
-    const name = `${prefix}${p.sender}${d8(p.creationDate)}${p.sendCount ?? 0}${p.kind}${String(n).padStart(6, '0')}.xml`;
-    zip.addBuffer(Buffer.from(doc, 'utf8'), `${stem}/DATA/${name}`, { mtime: ZIP_MTIME, compress: true });
-  }
-  zip.addBuffer(Buffer.from(indexXml(p, n), 'utf8'), `${stem}/ix08_V08.xml`, { mtime: ZIP_MTIME });
-  zip.addBuffer(Buffer.from(summaryXml(p, n), 'utf8'), `${stem}/su08_V08.xml`, { mtime: ZIP_MTIME });
-  zip.end();
-  await done;
-  return { files: n };
+  const w = new CheckupPackageWriter(path, p);
+  for (const doc of documents) w.add(doc);
+  return w.close();
 }
 
 function personFromEnvelope(d: CdaEnvelope): PersonInput {
