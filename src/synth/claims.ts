@@ -212,49 +212,39 @@ export function pharmacyClaim(v: ChronicVisit): PharmacyClaimInput {
 
 /** Writes the clinics' UKE (streaming, one file per clinic and 請求月) and the pharmacies' CYO files. */
 export class ClaimFiles {
-  private readonly clinics = new Map<string, UkeStreamWriter>();
-  private readonly pharmacies = new Map<string, UkeStreamWriter>();
+  /** One streaming writer per facility and 請求月 (clinics write RECEIPTC …UKE, pharmacies RECEIPTY …CYO). */
+  private readonly writers = new Map<string, UkeStreamWriter>();
   readonly files: string[] = [];
   claims = 0;
 
   constructor(private readonly out: string) {}
 
-  async add(v: ChronicVisit): Promise<void> {
-    const billing = nextMonth(v.month);
-    const ck = `${v.clinic.code}|${billing}`;
-    let w = this.clinics.get(ck);
+  private writer(facility: { code: string; name: string }, billing: string, prefix: string, ext: string): UkeStreamWriter {
+    const key = `${facility.code}|${billing}`;
+    let w = this.writers.get(key);
     if (!w) {
-      const name = `RECEIPTC_${v.clinic.code}_${billing.replace('-', '')}.UKE`;
+      const name = `${prefix}_${facility.code}_${billing.replace('-', '')}.${ext}`;
       w = new UkeStreamWriter(join(this.out, name), {
         payerCode: '1',
-        facilityCode: v.clinic.code,
-        name: v.clinic.name,
+        facilityCode: facility.code,
+        name: facility.name,
         billingMonth: billing,
         phone: '0300000000',
       });
-      this.clinics.set(ck, w);
+      this.writers.set(key, w);
       this.files.push(name);
     }
-    await w.addClaim(clinicClaim(v));
-    const pk = `${v.pharmacy.code}|${billing}`;
-    let pw = this.pharmacies.get(pk);
-    if (!pw) {
-      const name = `RECEIPTY_${v.pharmacy.code}_${billing.replace('-', '')}.CYO`;
-      pw = new UkeStreamWriter(join(this.out, name), {
-        payerCode: '1',
-        facilityCode: v.pharmacy.code,
-        name: v.pharmacy.name,
-        billingMonth: billing,
-        phone: '0300000000',
-      });
-      this.pharmacies.set(pk, pw);
-      this.files.push(name);
-    }
-    await pw.addPharmacyClaim(pharmacyClaim(v));
+    return w;
+  }
+
+  async add(v: ChronicVisit): Promise<void> {
+    const billing = nextMonth(v.month);
+    await this.writer(v.clinic, billing, 'RECEIPTC', 'UKE').addClaim(clinicClaim(v));
+    await this.writer(v.pharmacy, billing, 'RECEIPTY', 'CYO').addPharmacyClaim(pharmacyClaim(v));
     this.claims += 2;
   }
 
   async close(): Promise<void> {
-    for (const w of [...this.clinics.values(), ...this.pharmacies.values()]) await w.close();
+    for (const w of this.writers.values()) await w.close();
   }
 }
