@@ -78,6 +78,11 @@ export interface ClaimInput {
 
 export class UkeWriteError extends Error {}
 
+/** The RE identity fields shared by every 点数表 (氏名, 男女区分, 生年月日, カタカナ氏名). */
+function patientFields(p: ClaimInput['patient']): Record<string, string | number> {
+  return { 氏名: p.name, 男女区分: p.sex, 生年月日: compactDate(p.birthDate), 'カタカナ（氏名）': p.kanaName };
+}
+
 /** A 審査支払機関 rejects a file on receipt when these check digits are wrong: never write one. */
 function checkFacilityCode(code: string, label: string): void {
   if (!/^\d{10}$/.test(code) || !hasValidCheckDigit(code)) throw new UkeWriteError(`${label}の検証番号が不正です: ${code}`);
@@ -181,9 +186,7 @@ export function claimRecords(c: ClaimInput, receiptNo: number, facility?: Facili
         レセプト番号: receiptNo,
         レセプト種別: c.typeCode,
         診療年月: compactMonth(c.serviceMonth),
-        氏名: c.patient.name,
-        男女区分: c.patient.sex,
-        生年月日: compactDate(c.patient.birthDate),
+        ...patientFields(c.patient),
         入院年月日: c.admissionDate ? compactDate(c.admissionDate) : '',
         // 歯科 入院外: 診療開始日 and 転帰 on RE (the first 傷病's).
         ...(dental && !c.admissionDate && firstOnset
@@ -191,7 +194,6 @@ export function claimRecords(c: ClaimInput, receiptNo: number, facility?: Facili
           : {}),
         レセプト特記事項: c.specialNotes ?? '',
         カルテ番号等: c.chartNo ?? '',
-        'カタカナ（氏名）': c.patient.kanaName,
       },
       table,
     ),
@@ -516,14 +518,11 @@ export function pharmacyClaimRecords(c: PharmacyClaimInput, receiptNo: number): 
         レセプト番号: receiptNo,
         レセプト種別: c.typeCode,
         調剤年月: compactMonth(c.serviceMonth),
-        氏名: c.patient.name,
-        男女区分: c.patient.sex,
-        生年月日: compactDate(c.patient.birthDate),
+        ...patientFields(c.patient),
         医療機関都道府県: pc.slice(0, 2),
         医療機関点数表: pc.slice(2, 3),
         医療機関コード: pc.slice(3),
         医療機関名称: c.prescriber.name,
-        'カタカナ（氏名）': c.patient.kanaName,
       },
       t,
     ),
