@@ -7,7 +7,16 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 
 const DIR = 'src/terminology/data';
-const research = ['subset-research.json', 'subset-research-2.json']
+// Only the diseases/drugs/procedures arrays are read: subset-research-3.json also holds
+// pharmacy_procedures (調剤行為マスター, not read by the importer) and subset-research-4.json
+// dental_procedures (歯科診療行為マスター); both are ignored here.
+const research = [
+  'subset-research.json',
+  'subset-research-2.json',
+  'subset-research-3.json',
+  'subset-research-4.json',
+  'subset-research-5.json',
+]
   .filter((f) => existsSync(`${DIR}/${f}`))
   .map((f) => JSON.parse(readFileSync(`${DIR}/${f}`, 'utf8')));
 const uniq = (rows) => [...new Map(rows.map((r) => [r.code, r])).values()].sort((a, b) => a.code.localeCompare(b.code));
@@ -52,7 +61,7 @@ const s = procedures.map((p) =>
     1: 'S',
     2: p.code,
     4: p.name,
-    10: '3',
+    10: p.point_type ?? '3', // 点数識別: 3 = 点数, 1 = 金額 (yen, e.g. 入院時食事療養/生活療養)
     11: p.points?.toFixed ? p.points.toFixed(2) : p.points,
     87: '99999999',
     112: p.name,

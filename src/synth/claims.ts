@@ -1,250 +1,347 @@
-// Claims of the synthetic population, step 3a: monthly chronic care. A person with a treated condition
-// (conditions.ts) visits their usual clinic once a month: 再診料, 生活習慣病管理料（Ⅱ）, 処方箋料, and for
-// diabetes HbA1c with its 判断料 every three months; the prescription (28 days) is dispensed at the
-// pharmacy next to the clinic. Drug choice follows the generic share (数量ベース ~80%, ⚠️ 2023 年度 実績
-// rounded). Acute care, admissions, dental and costs calibrated by age are the next steps.
+// Claims of the synthetic population: turns a person's 年度 plan (care-use.ts) into レセプト — one 医科
+// claim per person × facility × 診療月 × 入院/入院外 under the 資格 in force on the day of care, and one
+// 調剤 claim per person × pharmacy × 調剤月 — and writes them into one file per facility and 請求月
+// (RECEIPTC_<code>_<請求月>.UKE, RECEIPTY_…CYO), as the 審査支払機関 deliver them to the insurer.
 // Codes and points: the shipped master subset (src/terminology/data), 2024 revision.
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type ClaimInput, type PharmacyClaimInput, UkeStreamWriter } from '../formats/uke/writer.js';
-import { checkDigit } from '../util/check-digit.js';
-import { type Conditions, conditionScores, conditionsFrom, metabolicFactor, personLatent } from './conditions.js';
+import { encodeLines } from '../formats/uke/codec.js';
+import {
+  type ClaimInput,
+  claimPoints,
+  claimRecords,
+  type FacilityInput,
+  headerRecord,
+  type PharmacyClaimInput,
+  pharmacyClaimPoints,
+  pharmacyClaimRecords,
+  trailerRecord,
+  type UnitInput,
+} from '../formats/uke/writer.js';
+import type { Prescription, Stay, Visit, YearPlan } from './care-use.js';
+import { FEES, LONG_STAY_WARD, MEAL_YEN, POST_ACUTE_WARD } from './data/fees.js';
 import { PHARMACY_FEES } from './data/pharmacy-fees.js';
-import type { Person, Span } from './population.js';
-import { ageOn } from './population.js';
-import { Rng, streamSeed } from './rng.js';
-
-/** 10-digit codes with valid check digits: clinics (点数表 1) and pharmacies (点数表 4) in 東京都. */
-const code10 = (payload: string) => `${payload}${checkDigit(payload)}`;
-export const CLINICS = ['かち内科クリニック', '架空駅前医院', '架空ファミリークリニック', '架空中央診療所', '架空みなみ内科'].map(
-  (name, i) => ({
-    code: code10(`1310${i + 1}${String(3000 + i * 7).padStart(4, '0')}`),
-    name,
-  }),
-);
-export const PHARMACIES = CLINICS.map((c, i) => ({
-  code: code10(`1340${i + 1}${String(5000 + i * 3).padStart(4, '0')}`),
-  name: `架空薬局 ${c.name.replace(/クリニック|医院|診療所|内科/g, '')}店`,
-}));
-
-export const DIAGNOSIS = { hypertension: '8840107', diabetes: '2500015', dyslipidemia: '8844446' } as const;
-
-/** Drugs by condition: [brand, generic] レセ電 codes with 薬価 (yen per tablet), 1 tablet a day. */
-export const DRUGS: Record<keyof Conditions, { brand: [string, number]; generic: [string, number] }> = {
-  hypertension: { brand: ['612170710', 13.7], generic: ['620007853', 10.4] }, // ノルバスク錠5mg / アムロジピン錠5mg「あすか」
-  diabetes: { brand: ['622412701', 10.4], generic: ['622412701', 10.4] }, // メトホルミン塩酸塩錠250mgMT「トーワ」 (後発品=0 in the master)
-  dyslipidemia: { brand: ['610443014', 24.5], generic: ['622186701', 10.4] }, // リピトール錠10mg / アトルバスタチン錠10mg「YD」
-};
+import type { Facility } from './facilities.js';
+import { addDays, ageOn, type Person, type Span } from './population.js';
 
 /** 薬剤料 of one 調剤単位 (1日分): 15円以下は1点, 以下10円またはその端数を増すごとに1点. */
 export function drugUnitPoints(yen: number): number {
   return yen <= 15 ? 1 : 1 + Math.ceil((yen - 15) / 10);
 }
 
-export interface ChronicVisit {
-  person: Person;
-  span: Span;
-  month: string; // YYYY-MM
-  day: number;
-  clinic: (typeof CLINICS)[number];
-  pharmacy: (typeof PHARMACIES)[number];
-  conditions: Conditions;
-  hba1cTest: boolean;
-  drugs: { code: string; yen: number }[];
-}
-
-/** The chronic-care visits of a person in the window's months (deterministic per person). */
-export function chronicVisits(seed: number, p: Person, months: string[]): ChronicVisit[] {
-  const lat = personLatent(seed, p);
-  // Usual clinic and its neighbouring pharmacy: a stable hash of the person (ids are household × 100 + n,
-  // so a plain modulo would send every household head to the same clinic).
-  const k = streamSeed(seed, p.id, 0xc11) % CLINICS.length;
-  const clinic = CLINICS[k] as (typeof CLINICS)[number];
-  const pharmacy = PHARMACIES[k] as (typeof PHARMACIES)[number];
-  const out: ChronicVisit[] = [];
-  let cachedFy = -1;
-  let g = 0;
-  for (const month of months) {
-    const first = `${month}-01`;
-    if (p.death && p.death < first) break;
-    const span = p.spans.find((s) => s.start <= first && (s.end === null || s.end >= first));
-    if (!span) continue;
-    const y = Number(month.slice(0, 4));
-    const fy = Number(month.slice(5, 7)) >= 4 ? y : y - 1;
-    if (fy !== cachedFy) {
-      g = metabolicFactor(seed, p, lat, fy);
-      cachedFy = fy;
-    }
-    const conditions = conditionsFrom(conditionScores(lat, g), ageOn(p.birth, first), p.sex);
-    if (!conditions.hypertension && !conditions.diabetes && !conditions.dyslipidemia) continue;
-    const r = new Rng(streamSeed(seed, p.id, Number(month.replace('-', ''))));
-    // The person keeps to brand or generic (persistent preference; ~80% generic ⚠️).
-    const generic = (lat.z.generic as number) < 0.84;
-    const drugs = (Object.keys(DRUGS) as (keyof Conditions)[])
-      .filter((k) => conditions[k])
-      .map((k) => {
-        const [code, yen] = generic ? DRUGS[k].generic : DRUGS[k].brand;
-        return { code, yen };
-      });
-    out.push({
-      person: p,
-      span,
-      month,
-      day: 1 + r.int(27),
-      clinic,
-      pharmacy,
-      conditions,
-      hba1cTest: conditions.diabetes && Number(month.slice(5, 7)) % 3 === 0,
-      drugs,
-    });
-  }
-  return out;
-}
-
-// ---- emission -----------------------------------------------------------------------------------
-
 const pad2 = (n: number) => String(n).padStart(2, '0');
-const nextMonth = (m: string) => {
+export const nextMonth = (m: string) => {
   const y = Number(m.slice(0, 4));
   const mo = Number(m.slice(5, 7));
   return mo === 12 ? `${y + 1}-01` : `${y}-${pad2(mo + 1)}`;
 };
 
-/** レセプト種別 of an outpatient claim (医科 1xxx / 調剤 4xxx), data-formats.md §2.8. */
-export function claimType(table: '1' | '4', v: ChronicVisit): { type: string; notes: string } {
-  const age = ageOn(v.person.birth, `${v.month}-01`);
-  if (v.span.insurer.type === 'koki') return { type: `${table}318`, notes: '41' }; // 後期単独 一般 外来, 特記 41 (区カ)
-  if (age >= 70) return { type: `${table}118`, notes: '29' }; // 高齢受給者 一般, 特記 29 (区エ)
-  if (age < 6) return { type: `${table}114`, notes: '' }; // 未就学者
-  return { type: v.span.relation === '家族' ? `${table}116` : `${table}112`, notes: '' };
+/**
+ * レセプト種別 (data-formats.md §2.8): 点数表 + 保険 (1 医保単独, 3 後期単独) + 単独 + 本人家族入外
+ * (1/2 本人, 3/4 未就学者, 5/6 家族, 7/8 高齢受給者一般; odd = 入院).
+ */
+export function claimTypeCode(table: '1' | '4', span: Span, age: number, inpatient: boolean): string {
+  const io = (a: number) => String(inpatient ? a : a + 1);
+  if (span.insurer.type === 'koki') return `${table}31${io(7)}`;
+  if (age >= 70) return `${table}11${io(7)}`;
+  if (age < 6) return `${table}11${io(3)}`;
+  return `${table}11${span.relation === '家族' ? io(5) : io(1)}`;
 }
 
-function patient(v: ChronicVisit) {
-  const p = v.person;
+export function spanOn(p: Person, date: string): Span | undefined {
+  return p.spans.find((s) => s.start <= date && (s.end === null || s.end >= date));
+}
+
+function patient(p: Person) {
   return { name: `${p.surname}　${p.given}`, kanaName: `${p.surnameKana}${p.givenKana}`, sex: p.sex, birthDate: p.birth };
 }
 
-const oneDay = (day: number) => Array.from({ length: 31 }, (_, i) => (i === day - 1 ? 1 : 0));
+/** Accumulates the care of one claim: units merged by item with per-day counts. */
+class MedicalClaim {
+  readonly units = new Map<string, UnitInput>();
+  readonly diagnoses = new Map<string, string>();
+  readonly days = new Set<number>();
+  meals = 0;
+  admission: string | null = null;
 
-export function clinicClaim(v: ChronicVisit): ClaimInput {
-  const { type, notes } = claimType('1', v);
-  const onset = v.person.birth > '2015-04-01' ? v.person.birth : '2015-04-01';
-  const conds = (Object.keys(DIAGNOSIS) as (keyof Conditions)[]).filter((k) => v.conditions[k]);
-  const days = oneDay(v.day);
-  const units: ClaimInput['units'] = [
-    { category: '12', burden: '1', lines: [{ record: 'SI', code: '112007410' }], points: 75, times: 1, dayCounts: days },
-    { category: '13', burden: '1', lines: [{ record: 'SI', code: '113707110' }], points: 333, times: 1, dayCounts: days },
-  ];
-  if (v.hba1cTest) {
-    units.push({
-      category: '60',
-      burden: '1',
-      lines: [{ record: 'SI', code: '160010010' }],
-      points: 49,
-      times: 1,
-      dayCounts: days,
-    });
-    units.push({
-      category: '60',
-      burden: '1',
-      lines: [{ record: 'SI', code: '160061810' }],
-      points: 125,
-      times: 1,
-      dayCounts: days,
-    });
+  constructor(
+    readonly facility: Facility,
+    readonly span: Span,
+    readonly month: string,
+    readonly inpatient: boolean,
+  ) {}
+
+  add(item: { category: string; code: string; points: number }, date: string, times = 1): void {
+    const key = `${item.category}|${item.code}|${item.points}`;
+    let u = this.units.get(key);
+    if (!u) {
+      u = { category: item.category, burden: '1', lines: [{ record: 'SI', code: item.code }], points: item.points, times: 0, dayCounts: new Array(31).fill(0) };
+      this.units.set(key, u);
+    }
+    u.times += times;
+    const counts = u.dayCounts as number[];
+    const i = Number(date.slice(8, 10)) - 1;
+    counts[i] = (counts[i] ?? 0) + times;
   }
-  units.push({
-    category: '80',
-    burden: '1',
-    lines: [{ record: 'SI', code: '120002910' }],
-    points: 60,
-    times: 1,
-    dayCounts: days,
-  });
-  return {
-    typeCode: type,
-    serviceMonth: v.month,
-    patient: patient(v),
-    specialNotes: notes,
-    insurance: { insurerNumber: v.span.insurer.number, kigo: v.span.kigo, bango: v.span.bango, days: 1 },
-    edaban: v.span.edaban,
-    diagnoses: conds.map((k, i) => ({ code: DIAGNOSIS[k], onsetDate: onset, isMain: i === 0 })),
-    units,
-  };
-}
 
-export function pharmacyClaim(v: ChronicVisit): PharmacyClaimInput {
-  const { type, notes } = claimType('4', v);
-  const date = `${v.month}-${pad2(v.day)}`;
-  const unitPoints = drugUnitPoints(v.drugs.reduce((s, d) => s + d.yen, 0));
-  void notes;
-  return {
-    typeCode: type,
-    serviceMonth: v.month,
-    patient: patient(v),
-    prescriber: { facilityCode: v.clinic.code, name: v.clinic.name },
-    insurance: { insurerNumber: v.span.insurer.number, kigo: v.span.kigo, bango: v.span.bango, receptions: 1 },
-    edaban: v.span.edaban,
-    baseFees: [{ date, reception: 1, burden: '1', code: PHARMACY_FEES.base.code, points: PHARMACY_FEES.base.points }],
-    prescriptions: [
-      {
-        dosageForm: 1,
-        usage: '001',
-        unitDrugPoints: unitPoints,
-        dispensings: [
-          {
-            prescribedDate: date,
-            dispensedDate: date,
-            reception: 1,
-            quantity: 28,
-            burden: '1',
-            preparationCode: PHARMACY_FEES.preparation.code,
-            preparationPoints: PHARMACY_FEES.preparation.points,
-            drugPoints: unitPoints * 28,
-            managementCode: PHARMACY_FEES.management28.code,
-            managementPoints: PHARMACY_FEES.management28.points,
-            drugs: v.drugs.map((d) => ({ code: d.code, quantity: 1 })),
-          },
-        ],
+  input(p: Person): ClaimInput {
+    const age = ageOn(p.birth, `${this.month}-01`);
+    const diagnoses = [...this.diagnoses].map(([code, onset], i) => ({ code, onsetDate: onset, isMain: i === 0 }));
+    return {
+      typeCode: claimTypeCode('1', this.span, age, this.inpatient),
+      serviceMonth: this.month,
+      patient: patient(p),
+      admissionDate: this.admission,
+      insurance: {
+        insurerNumber: this.span.insurer.number,
+        kigo: this.span.kigo,
+        bango: this.span.bango,
+        days: this.days.size,
+        mealTimes: this.meals || null,
+        mealYen: this.meals ? this.meals * MEAL_YEN : null,
       },
-    ],
-  };
+      edaban: this.span.edaban,
+      diagnoses,
+      units: [...this.units.values()].sort((a, b) => a.category.localeCompare(b.category)),
+    };
+  }
 }
 
-/** Writes the clinics' UKE (streaming, one file per clinic and 請求月) and the pharmacies' CYO files. */
+class PharmacyClaim {
+  readonly fills: { date: string; rx: Prescription }[] = [];
+  constructor(
+    readonly pharmacy: Facility,
+    readonly prescriber: Facility,
+    readonly span: Span,
+    readonly month: string,
+  ) {}
+
+  input(p: Person): PharmacyClaimInput {
+    const age = ageOn(p.birth, `${this.month}-01`);
+    const dates = [...new Set(this.fills.map((f) => f.date))].sort();
+    const reception = (d: string) => dates.indexOf(d) + 1;
+    return {
+      typeCode: claimTypeCode('4', this.span, age, false),
+      serviceMonth: this.month,
+      patient: patient(p),
+      prescriber: { facilityCode: this.prescriber.code, name: this.prescriber.name },
+      insurance: { insurerNumber: this.span.insurer.number, kigo: this.span.kigo, bango: this.span.bango, receptions: dates.length },
+      edaban: this.span.edaban,
+      baseFees: dates.map((d) => ({ date: d, reception: reception(d), burden: '1', code: PHARMACY_FEES.base.code, points: PHARMACY_FEES.base.points })),
+      prescriptions: this.fills.map(({ date, rx }) => {
+        const unit = drugUnitPoints(rx.drugs.reduce((s, d) => s + d.yen, 0));
+        const mgmt = rx.days <= 7 ? PHARMACY_FEES.management7 : rx.days <= 14 ? PHARMACY_FEES.management14 : PHARMACY_FEES.management28;
+        return {
+          dosageForm: 1,
+          usage: '001',
+          unitDrugPoints: unit,
+          dispensings: [
+            {
+              prescribedDate: date,
+              dispensedDate: date,
+              reception: reception(date),
+              quantity: rx.days,
+              burden: '1',
+              preparationCode: PHARMACY_FEES.preparation.code,
+              preparationPoints: PHARMACY_FEES.preparation.points,
+              drugPoints: unit * rx.days,
+              managementCode: mgmt.code,
+              managementPoints: mgmt.points,
+              drugs: rx.drugs.map((d) => ({ code: d.code, quantity: 1 })),
+            },
+          ],
+        };
+      }),
+    };
+  }
+}
+
+export interface MonthClaims {
+  medical: { facility: Facility; claim: ClaimInput }[];
+  pharmacy: { facility: Facility; claim: PharmacyClaimInput }[];
+}
+
+const stayFee = (s: Stay) => (s.kind === 'acute' ? FEES.acuteWard : s.kind === 'post' ? POST_ACUTE_WARD : LONG_STAY_WARD);
+
+/** The claims of one person for every month of a 年度 plan, month by month. */
+export function* planClaims(p: Person, plan: YearPlan): Generator<[string, MonthClaims]> {
+  for (let m = 0; m < 12; m++) {
+    const y = plan.fy + Math.floor((m + 3) / 12);
+    const month = `${y}-${pad2(((m + 3) % 12) + 1)}`;
+    const medical = new Map<string, MedicalClaim>();
+    const pharmacy = new Map<string, PharmacyClaim>();
+    const claimAt = (f: Facility, date: string, inpatient: boolean): MedicalClaim | null => {
+      const span = spanOn(p, date);
+      if (!span) return null;
+      const key = `${f.code}|${inpatient ? 'I' : 'O'}|${span.insurer.number}|${span.bango}`;
+      let c = medical.get(key);
+      if (!c) {
+        c = new MedicalClaim(f, span, month, inpatient);
+        medical.set(key, c);
+      }
+      return c;
+    };
+    const fill = (rx: Prescription, date: string) => {
+      const span = spanOn(p, date);
+      const ph = rx.prescriber.pharmacy;
+      if (!span || !ph || rx.drugs.length === 0) return;
+      const key = `${ph.code}|${rx.prescriber.code}|${span.insurer.number}|${span.bango}`;
+      let c = pharmacy.get(key);
+      if (!c) {
+        c = new PharmacyClaim(ph, rx.prescriber, span, month);
+        pharmacy.set(key, c);
+      }
+      c.fills.push({ date, rx });
+    };
+    for (const v of plan.visits) {
+      if (!v.date.startsWith(month)) continue;
+      visitInto(p, v, claimAt, fill);
+    }
+    for (const s of plan.stays) {
+      const first = s.admit > `${month}-01` ? s.admit : `${month}-01`;
+      if (!first.startsWith(month) || first > s.discharge) continue;
+      for (let d = first; d.startsWith(month) && d <= s.discharge; d = addDays(d, 1)) {
+        const c = claimAt(s.facility, d, true);
+        if (!c) continue;
+        if (!c.diagnoses.size) c.diagnoses.set(s.group.diagnosis, s.admit < '2015-04-01' ? '2015-04-01' : s.admit);
+        c.admission = s.admit;
+        c.days.add(Number(d.slice(8, 10)));
+        c.meals += 3;
+        c.add(stayFee(s), d);
+        const day = daysSince(s.admit, d);
+        if (s.emergency && s.kind === 'acute' && day < 7) c.add(FEES.emergencyCare, d);
+        if (s.kind === 'acute' && day === 0) {
+          c.add(FEES.cbc, d);
+          c.add(FEES.bloodJudgement, d);
+          c.add(FEES.biochemJudgement, d);
+          if (s.group.ct) c.add(FEES.ct, d);
+        }
+      }
+    }
+    if (!medical.size && !pharmacy.size) continue;
+    yield [
+      month,
+      {
+        medical: [...medical.values()].filter((c) => c.units.size).map((c) => ({ facility: c.facility, claim: c.input(p) })),
+        pharmacy: [...pharmacy.values()].map((c) => ({ facility: c.pharmacy, claim: c.input(p) })),
+      },
+    ];
+  }
+}
+
+const daysSince = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
+
+function visitInto(
+  p: Person,
+  v: Visit,
+  claimAt: (f: Facility, date: string, inpatient: boolean) => MedicalClaim | null,
+  fill: (rx: Prescription, date: string) => void,
+): void {
+  const c = claimAt(v.facility, v.date, false);
+  if (!c) return;
+  // Chronic conditions carry a long-standing 診療開始日; acute ones the day of the first visit.
+  const onset = v.kind === 'chronic' || v.kind === 'dialysis' ? (p.birth > '2015-04-01' ? p.birth : '2015-04-01') : v.date;
+  for (const d of v.diagnoses) if (!c.diagnoses.has(d)) c.diagnoses.set(d, onset);
+  if (v.sessions?.length) {
+    for (const s of v.sessions) {
+      c.add(FEES.dialysis, s);
+      c.days.add(Number(s.slice(8, 10)));
+    }
+  }
+  for (const item of v.items) c.add(item, v.date);
+  c.days.add(Number(v.date.slice(8, 10)));
+  if (v.rx) fill(v.rx, v.date);
+}
+
+// ---- emission -----------------------------------------------------------------------------------
+
+interface SpoolFile {
+  name: string;
+  facility: FacilityInput;
+  pending: string[][];
+  started: boolean;
+  receiptNo: number;
+  count: number;
+  points: number;
+}
+
+/**
+ * Writes the facilities' files (one per facility and 請求月) through a shared spool: records wait in
+ * memory up to a global budget of lines, then every file's pending records are appended in one write.
+ * Memory stays flat however many files are open (10,000 facility-months at a million members), and no
+ * file descriptor is held between flushes.
+ */
 export class ClaimFiles {
-  /** One streaming writer per facility and 請求月 (clinics write RECEIPTC …UKE, pharmacies RECEIPTY …CYO). */
-  private readonly writers = new Map<string, UkeStreamWriter>();
+  private readonly spool = new Map<string, SpoolFile>();
+  private pendingLines = 0;
   readonly files: string[] = [];
   claims = 0;
+  lines = 0;
+  bytes = 0;
 
-  constructor(private readonly out: string) {}
+  constructor(
+    private readonly out: string,
+    private readonly budgetLines = 400_000,
+  ) {}
 
-  private writer(facility: { code: string; name: string }, billing: string, prefix: string, ext: string): UkeStreamWriter {
-    const key = `${facility.code}|${billing}`;
-    let w = this.writers.get(key);
-    if (!w) {
-      const name = `${prefix}_${facility.code}_${billing.replace('-', '')}.${ext}`;
-      w = new UkeStreamWriter(join(this.out, name), {
-        payerCode: '1',
-        facilityCode: facility.code,
-        name: facility.name,
-        billingMonth: billing,
-        phone: '0300000000',
-      });
-      this.writers.set(key, w);
+  private file(f: Facility, billing: string): SpoolFile {
+    const key = `${f.code}|${billing}`;
+    let s = this.spool.get(key);
+    if (!s) {
+      const pharmacy = f.code.slice(2, 3) === '4';
+      const name = `${pharmacy ? 'RECEIPTY' : 'RECEIPTC'}_${f.code}_${billing.replace('-', '')}.${pharmacy ? 'CYO' : 'UKE'}`;
+      const facility: FacilityInput = { payerCode: '1', facilityCode: f.code, name: f.name, billingMonth: billing, phone: '0300000000' };
+      s = { name, facility, pending: [headerRecord(facility)], started: false, receiptNo: 0, count: 0, points: 0 };
+      this.pendingLines++;
+      this.spool.set(key, s);
       this.files.push(name);
     }
-    return w;
+    return s;
   }
 
-  async add(v: ChronicVisit): Promise<void> {
-    const billing = nextMonth(v.month);
-    await this.writer(v.clinic, billing, 'RECEIPTC', 'UKE').addClaim(clinicClaim(v));
-    await this.writer(v.pharmacy, billing, 'RECEIPTY', 'CYO').addPharmacyClaim(pharmacyClaim(v));
-    this.claims += 2;
+  private push(s: SpoolFile, records: string[][]): void {
+    for (const r of records) s.pending.push(r);
+    this.pendingLines += records.length;
+    this.lines += records.length;
+    if (this.pendingLines >= this.budgetLines) this.flush();
   }
 
-  async close(): Promise<void> {
-    for (const w of this.writers.values()) await w.close();
+  addMonth(month: string, claims: MonthClaims): void {
+    const billing = nextMonth(month);
+    for (const { facility, claim } of claims.medical) {
+      const s = this.file(facility, billing);
+      s.receiptNo++;
+      s.count++;
+      s.points += claimPoints(claim.units)[0] ?? 0;
+      this.push(s, claimRecords(claim, s.receiptNo, s.facility));
+      this.claims++;
+    }
+    for (const { facility, claim } of claims.pharmacy) {
+      const s = this.file(facility, billing);
+      s.receiptNo++;
+      s.count++;
+      s.points += pharmacyClaimPoints(claim);
+      this.push(s, pharmacyClaimRecords(claim, s.receiptNo));
+      this.claims++;
+    }
+  }
+
+  /** Appends every file's pending records (CP932) and empties the spool. */
+  flush(): void {
+    for (const s of this.spool.values()) {
+      if (!s.pending.length) continue;
+      const buf = encodeLines(s.pending);
+      this.bytes += buf.length;
+      if (s.started) appendFileSync(join(this.out, s.name), buf);
+      else writeFileSync(join(this.out, s.name), buf);
+      s.started = true;
+      s.pending = [];
+    }
+    this.pendingLines = 0;
+  }
+
+  close(): void {
+    for (const s of this.spool.values()) s.pending.push(trailerRecord(s.count, s.points));
+    this.flush();
   }
 }

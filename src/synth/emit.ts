@@ -9,8 +9,11 @@ import { INSURER_LIST_HEADER, MEMBER_REGISTER_HEADER } from '../formats/csv/regi
 import { type CheckupDocInput, CheckupPackageWriter, checkupDocument } from '../formats/tokutei-xml/writer.js';
 import { INSURER_TYPE_JA } from '../model/terms-ja.js';
 import { CHECKUP_ORGS, checkupFor } from './checkups.js';
-import { ClaimFiles, chronicVisits } from './claims.js';
-import { conditionScores, conditionsFrom, metabolicFactor, personLatent } from './conditions.js';
+import { planYear, type YearPlan } from './care-use.js';
+import { ClaimFiles, planClaims } from './claims.js';
+import { metabolicFactor, personLatent } from './conditions.js';
+import { DISEASES } from './data/diseases.js';
+import { allFacilities, makeFacilities, type MunicipalityFacilities } from './facilities.js';
 import { type InsurerPreset, standardInsurers } from './data/insurers.js';
 import { addDays, ageOn, makeWorld, type Person, simulateHousehold } from './population.js';
 import { streamSeed } from './rng.js';
@@ -69,20 +72,69 @@ export function* generatePopulation(
   }
 }
 
-/** One ground-truth row per person and 年度 in which they were alive and enrolled on 31 March (or at death). */
-function* truthRows(seed: number, p: Person, fromFy: number, toFy: number): Generator<string> {
-  const lat = personLatent(seed, p);
-  for (let fy = fromFy; fy <= toFy; fy++) {
-    const on = p.death && p.death < `${fy + 1}-03-31` ? p.death : `${fy + 1}-03-31`;
-    if (p.birth > on || (p.death && p.death < `${fy}-04-01`)) continue;
-    const span = p.spans.find((s) => s.start <= on && (s.end === null || s.end >= on));
-    if (!span) continue;
-    const g = metabolicFactor(seed, p, lat, fy);
-    const age = ageOn(p.birth, `${fy + 1}-03-31`);
-    const c = conditionsFrom(conditionScores(lat, g), age, p.sex);
-    yield `${p.id},${p.surnameKana}${p.givenKana},${p.birth},${p.sex},${fy},${age},${span.insurer.number},${span.relation},${+c.hypertension},${+c.diabetes},${+c.dyslipidemia},${g.toFixed(4)},${p.death ?? ''}\n`;
-  }
+export const TRUTH_HEADER = [
+  'person_id',
+  'kana_name',
+  'birth_date',
+  'sex',
+  'fiscal_year',
+  'age_fy_start',
+  'insurer_number',
+  'relation',
+  'hypertension',
+  'diabetes',
+  'dyslipidemia',
+  ...DISEASES.map((d) => d.key),
+  'ckd',
+  'dialysis',
+  'dialysis_start',
+  'nephropathy_stage',
+  'long_stay',
+  'duplicate_prescribing',
+  'admissions',
+  'admission_rate_next_year',
+  'metabolic_factor',
+  'frailty',
+  'death_date',
+] as const;
+
+/** One ground-truth row per person and 年度 of their care plan (enrolled at some point of the 年度). */
+function truthRow(seed: number, p: Person, plan: YearPlan): string | null {
+  const on = `${plan.fy}-04-01`;
+  const span = p.spans.find((s) => s.start <= `${plan.fy + 1}-03-31` && (s.end === null || s.end >= on));
+  if (!span || p.birth > `${plan.fy + 1}-03-31` || (p.death && p.death < on)) return null;
+  const h = plan.health;
+  const g = metabolicFactor(seed, p, personLatent(seed, p), plan.fy);
+  const admissions = plan.stays.filter((s) => s.kind === 'acute').length;
+  return `${[
+    p.id,
+    `${p.surnameKana}${p.givenKana}`,
+    p.birth,
+    p.sex,
+    plan.fy,
+    h.age,
+    span.insurer.number,
+    span.relation,
+    +h.treated.hypertension,
+    +h.treated.diabetes,
+    +h.treated.dyslipidemia,
+    ...DISEASES.map((d) => +(h.diseases[d.key] ?? false)),
+    +h.ckd,
+    +h.dialysis,
+    plan.dialysisStart ?? '',
+    h.nephropathyStage,
+    +plan.longStay,
+    +plan.duplicatePrescribing,
+    admissions,
+    h.admissionRate.toFixed(4),
+    g.toFixed(4),
+    h.frailty.toFixed(4),
+    p.death ?? '',
+  ].join(',')}\n`;
 }
+
+/** 医療機関等一覧 (facility list CSV, docs/formats/care.md): what the insurer's 医療機関マスタ holds. */
+export const FACILITY_LIST_HEADER = ['医療機関コード', '名称', '種別', '都道府県コード', '市区町村コード', '病床数', '機能'] as const;
 
 function registerRows(p: Person): string[] {
   return p.spans.map((s) =>
@@ -137,13 +189,21 @@ export async function writeSynthPopulation(opts: SynthOptions): Promise<SynthMan
     for (let k = 0; k < 12; k++) months.push(`${fy + Math.floor((k + 3) / 12)}-${String(((k + 3) % 12) + 1).padStart(2, '0')}`);
   }
   const claimFiles = new ClaimFiles(opts.out);
+  const world = makeFacilities(opts.members);
+  const facilitiesOf = new Map<string, MunicipalityFacilities>(world.map((w) => [w.municipality, w]));
+  const facilityRows = allFacilities(world).map((f) =>
+    [f.code, f.name, f.kind, f.prefecture, f.municipality, f.beds || '', f.functions.join(';')].join(','),
+  );
+  await writeFile(
+    join(opts.out, 'facilities.csv'),
+    iconv.encode(`${FACILITY_LIST_HEADER.join(',')}\r\n${facilityRows.join('\r\n')}\r\n`, 'cp932'),
+  );
+  m.files.push('facilities.csv');
   // Ground truth, outside the ingest path: the true state of every person in every 年度, with the
   // synthetic identity needed to link it to the store (via the deployment's pseudonymiser).
   await mkdir(join(opts.out, '_meta'), { recursive: true });
   const truth = createWriteStream(join(opts.out, '_meta', 'truth.csv'));
-  truth.write(
-    'person_id,kana_name,birth_date,sex,fiscal_year,age_fy_end,insurer_number,relation,hypertension,diabetes,dyslipidemia,metabolic_factor,death_date\n',
-  );
+  truth.write(`${TRUTH_HEADER.join(',')}\n`);
   for (const { members } of generatePopulation(opts, insurers)) {
     m.households++;
     for (const p of members) {
@@ -155,8 +215,14 @@ export async function writeSynthPopulation(opts: SynthOptions): Promise<SynthMan
         m.byInsurerType[t] = (m.byInsurerType[t] ?? 0) + 1;
       }
       block.push(...registerRows(p));
-      if (opts.claims !== false) for (const v of chronicVisits(opts.seed, p, months)) await claimFiles.add(v);
-      for (const row of truthRows(opts.seed, p, opts.fromFy, opts.toFy)) truth.write(row);
+      const lat = personLatent(opts.seed, p);
+      const home = facilitiesOf.get(p.spans[0]?.municipality ?? '') ?? (world[0] as MunicipalityFacilities);
+      for (let fy = opts.fromFy; fy <= opts.toFy; fy++) {
+        const plan = planYear(opts.seed, p, fy, home, lat);
+        if (opts.claims !== false) for (const [month, mc] of planClaims(p, plan)) claimFiles.addMonth(month, mc);
+        const row = truthRow(opts.seed, p, plan);
+        if (row) truth.write(row);
+      }
       for (let fy = opts.fromFy; opts.checkups !== false && fy <= opts.toFy; fy++) {
         const c = checkupFor(opts.seed, p, fy);
         if (!c) continue;
@@ -200,7 +266,7 @@ export async function writeSynthPopulation(opts: SynthOptions): Promise<SynthMan
     }
   }
   if (block.length) register.write(iconv.encode(`${block.join('\r\n')}\r\n`, 'cp932'));
-  await claimFiles.close();
+  claimFiles.close();
   await new Promise<void>((resolve, reject) => truth.end((err?: Error | null) => (err ? reject(err) : resolve())));
   m.claims = claimFiles.claims;
   m.files.push(...claimFiles.files.sort());

@@ -46,8 +46,120 @@ const rate = (type: string) =>
 const share = (sex: number, cond: string) =>
   `select 100.0 * avg(case when ${cond} then 1 else 0 end) from checkup c join member m using (member_key) where m.sex = ${sex}`;
 
-function targets(on: string): Target[] {
+const S23 = 'MHLW 年齢階級別1人当たり医療費 FY2019 ×1.10 to FY2023 (calibration.md §2.3)';
+const S14 = 'MHLW 各保険者の比較 FY2019 1人当たり医療費 ×1.10 (§1.1, §2.4)';
+const S71 = '日本透析医学会 わが国の慢性透析療法の現況 2022 (§7.1)';
+const S8 = '社会医療診療行為別統計 2020 / 調剤医療費の動向 FY2022 (§8)';
+const S44 = 'MHLW 特定健診・特定保健指導の実施状況 FY2023 (§4.4)';
+
+/** Member-years of exposure in a 年度 with the age at its start, by insurer type. */
+const exposure = (fy: number) => `
+  select e.member_key, i.insurer_type,
+         date_diff('year', strptime(m.birth_ym || '-01', '%Y-%m-%d'), date '${fy}-04-01') as age,
+         (date_diff('day', greatest(e.start_date, date '${fy}-04-01'),
+                    least(coalesce(e.end_date, date '9999-12-31'), date '${fy + 1}-03-31')) + 1) / 365.0 as years
+  from enrollment e join member m using (member_key) join insurer i using (insurer_number)
+  where e.start_date <= date '${fy + 1}-03-31' and coalesce(e.end_date, date '9999-12-31') >= date '${fy}-04-01'`;
+
+/** Yen per member-year (医科・DPC・歯科・調剤 points × 10 + 食事), for members whose age or type matches. */
+const costPerCapita = (fy: number, where: string) => `
+  with x as (${exposure(fy)}),
+  c as (select member_key, sum(points * 10 + coalesce(meal_yen, 0)) as yen from claim
+        where service_month between date '${fy}-04-01' and date '${fy + 1}-03-01' group by member_key),
+  who as (select member_key, sum(years) as years, min(age) as age, any_value(insurer_type) as insurer_type from x group by member_key)
+  select sum(coalesce(c.yen, 0)) / sum(w.years) / 10000.0 from who w left join c using (member_key) where ${where}`;
+
+/** New chronic dialysis patients per 100,000 member-years: 人工腎臓 in the 年度, none in the year before. */
+const dialysisIncidence = (fy: number) => `
+  with d as (select c.member_key, min(c.service_month) as first from claim c join claim_procedure p using (claim_id)
+             where p.procedure_code like '14005%' group by c.member_key),
+  x as (${exposure(fy)})
+  select 100000.0 * (select count(*) from d where first >= date '${fy}-04-01' and first <= date '${fy + 1}-03-01')
+         / (select sum(years) from x)`;
+const dialysisPrevalence = (fy: number) => `
+  with x as (${exposure(fy)})
+  select 100000.0 * (select count(distinct c.member_key) from claim c join claim_procedure p using (claim_id)
+                     where p.procedure_code like '14005%' and c.service_month = date '${fy}-10-01')
+         / (select sum(years) from x)`;
+
+/** Share (%) of 調剤 claims of patients of an age range with ≥5 different drugs. */
+const polypharmacy = (lo: number, hi: number) => `
+  with k as (select c.claim_id, date_diff('year', strptime(m.birth_ym || '-01', '%Y-%m-%d'), c.service_month) as age,
+                    count(distinct d.drug_code) as n
+             from claim c join member m using (member_key) join claim_drug d using (claim_id)
+             where c.claim_kind = '調剤' group by c.claim_id, age)
+  select 100.0 * avg(case when n >= 5 then 1 else 0 end) from k where age between ${lo} and ${hi}`;
+
+/** 後発医薬品 数量シェア (新指標): 後発品 / (後発品 + 後発品のある先発品), same 薬価基準コード first 9 digits. */
+const genericShare = `
+  with g as (select distinct substr(yakka_code, 1, 9) as grp from code_master where kind = 'y' and is_generic),
+  d as (select d.quantity * coalesce(d.times, 1) as q, m.is_generic, substr(m.yakka_code, 1, 9) as grp
+        from claim_drug d join claim c using (claim_id) join code_master m on m.kind = 'y' and m.code = d.drug_code
+        where c.claim_kind = '調剤')
+  select 100.0 * sum(case when is_generic then q else 0 end) / sum(case when is_generic or grp in (select grp from g) then q else 0 end) from d`;
+
+/** メタボ 該当者+予備群 among examinees (%): 腹囲 (男85/女90) and ≥1 of 血圧・脂質・血糖 (服薬 included). */
+const metabolic = (sex: string) => `
+  select 100.0 * avg(case when waist_cm >= (case when m.sex = 1 then 85 else 90 end)
+     and ((case when sbp >= 130 or dbp >= 85 or med_bp then 1 else 0 end)
+        + (case when tg_mgdl >= 150 or hdl_mgdl < 40 or med_lipid then 1 else 0 end)
+        + (case when coalesce(fpg_mgdl, 0) >= 110 or (fpg_mgdl is null and hba1c >= 6.0) or med_glucose then 1 else 0 end)) >= 1
+     then 1 else 0 end)
+  from checkup c join member m using (member_key) where m.sex in (${sex})`;
+
+/** Members 40–74 with 糖尿病用剤 (薬効 396) dispensed in the 年度 (%). */
+const treatedDiabetes = (fy: number, sex: number) => `
+  with x as (${exposure(fy)}), pop as (select distinct x.member_key from x join member m using (member_key) where x.age between 40 and 74 and m.sex = ${sex}),
+  t as (select distinct c.member_key from claim c join claim_drug d using (claim_id) join code_master cm on cm.kind = 'y' and cm.code = d.drug_code
+        where cm.yakka_code like '396%' and c.service_month between date '${fy}-04-01' and date '${fy + 1}-03-01')
+  select 100.0 * (select count(*) from pop where member_key in (select member_key from t)) / (select count(*) from pop)`;
+
+function targets(on: string, lastFy: number): Target[] {
+  const fy = Number(on.slice(0, 4));
+  const age = (lo: number, hi: number) => `age between ${lo} and ${hi}`;
+  const cost = (id: string, labelJa: string, published: number, where: string, source = S23): Target => ({
+    id,
+    labelJa,
+    published,
+    tolerance: Math.round(published * 0.25 * 10) / 10,
+    source,
+    sql: costPerCapita(fy, where),
+  });
   return [
+    cost('cost_0_14', '1人当たり医療費 0–14歳 (万円)', 17.5, age(0, 14)),
+    cost('cost_15_39', '1人当たり医療費 15–39歳 (万円)', 11.5, age(15, 39)),
+    cost('cost_40_64', '1人当たり医療費 40–64歳 (万円)', 26.5, age(40, 64)),
+    cost('cost_65_74', '1人当たり医療費 65–74歳 (万円)', 59.5, age(65, 74)),
+    cost('cost_75_84', '1人当たり医療費 75–84歳 (万円)', 93.0, age(75, 84)),
+    cost('cost_85', '1人当たり医療費 85歳以上 (万円)', 122.0, 'age >= 85'),
+    cost('cost_kokuho', '1人当たり医療費 市町村国保 (万円)', 41.7, "insurer_type = 'kokuho'", S14),
+    cost('cost_kyokai', '1人当たり医療費 協会けんぽ (万円)', 20.5, "insurer_type = 'kyokai'", S14),
+    cost('cost_kumiai', '1人当たり医療費 健保組合 (万円)', 18.0, "insurer_type in ('kumiai_single', 'kumiai_sogo')", S14),
+    cost('cost_kyosai', '1人当たり医療費 共済組合 (万円)', 17.9, "insurer_type = 'kyosai'", S14),
+    cost('cost_koki', '1人当たり医療費 後期高齢者 (万円)', 105.0, "insurer_type = 'koki'", S14),
+    {
+      id: 'dialysis_prevalence',
+      labelJa: '慢性透析患者 (10万人当たり)',
+      published: 278,
+      tolerance: 90,
+      source: S71,
+      sql: dialysisPrevalence(fy),
+    },
+    {
+      id: 'dialysis_incidence',
+      labelJa: '透析導入 (10万人年当たり, 最終年度)',
+      published: 31.9,
+      tolerance: 16,
+      source: S71,
+      sql: dialysisIncidence(lastFy),
+    },
+    { id: 'polypharmacy_65_74', labelJa: '5剤以上の調剤レセプト 65–74歳 (%)', published: 27.2, tolerance: 8, source: S8, sql: polypharmacy(65, 74) },
+    { id: 'polypharmacy_75', labelJa: '5剤以上の調剤レセプト 75歳以上 (%)', published: 40.7, tolerance: 10, source: S8, sql: polypharmacy(75, 130) },
+    { id: 'generic_share', labelJa: '後発医薬品 数量シェア (%)', published: 83.7, tolerance: 6, source: S8, sql: genericShare },
+    { id: 'mets_m', labelJa: 'メタボ該当者+予備群 男 (%)', published: 42.4, tolerance: 6, source: S44, sql: metabolic('1') },
+    { id: 'mets_f', labelJa: 'メタボ該当者+予備群 女 (%)', published: 12.9, tolerance: 4, source: S44, sql: metabolic('2') },
+    { id: 'diabetes_rx_m', labelJa: '糖尿病用剤 調剤 40–74歳 男 (%)', published: 7.8, tolerance: 2.5, source: S43, sql: treatedDiabetes(fy, 1) },
+    { id: 'diabetes_rx_f', labelJa: '糖尿病用剤 調剤 40–74歳 女 (%)', published: 3.6, tolerance: 1.5, source: S43, sql: treatedDiabetes(fy, 2) },
     {
       id: 'mean_age_kokuho',
       labelJa: '平均年齢 市町村国保',
@@ -172,7 +284,7 @@ export async function validateSynthetic(dir: string): Promise<CalibrationCheck[]
     const fy = Math.round(((years[0]?.a ?? 2023) + (years[0]?.b ?? 2023)) / 2);
     const on = `${fy}-10-01`;
     const out: CalibrationCheck[] = [];
-    for (const t of targets(on)) {
+    for (const t of targets(on, years[0]?.b ?? fy)) {
       const v = await store.scalar<number | null>(t.sql);
       const generated = v === null || Number.isNaN(v) ? null : Math.round(v * 100) / 100;
       out.push({

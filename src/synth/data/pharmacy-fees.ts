@@ -5,6 +5,8 @@ export const PHARMACY_FEES = {
   base: { code: '410004110', points: 45 },
   /** 薬剤調製料 内服薬 (1剤につき). */
   preparation: { code: '420001810', points: 24 },
-  /** 内服薬 調剤管理料 15〜28日分 (the synthetic prescriptions are 28 days). */
+  /** 内服薬 調剤管理料 by 調剤数量: 7日分以下, 8〜14日分, 15〜28日分. */
+  management7: { code: '440011510', points: 4 },
+  management14: { code: '440011610', points: 28 },
   management28: { code: '440011710', points: 50 },
 } as const;

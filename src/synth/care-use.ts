@@ -1,0 +1,328 @@
+// Care use of a synthetic person, 年度 by 年度: chronic care at the usual clinic (a visit a month with
+// a 28-day prescription), acute outpatient episodes, ambulance (ER) visits, acute admissions with
+// unplanned readmissions and post-acute transfers, long stays, chronic dialysis, and the prescriptions
+// that become 調剤 claims. The plan is data; claims.ts turns it into レセプト (one 医科 claim per person ×
+// facility × month × 入院/入院外, one 調剤 claim per person × pharmacy × month).
+import { type Conditions, type Latent, metabolicFactor, personLatent, probit } from './conditions.js';
+import {
+  ACUTE_LOS,
+  ACUTE_REVISITS,
+  ADMISSIONS_PER_100,
+  AMBULANCE_ADMITTED,
+  AMBULANCE_PER_YEAR,
+  FIRST_VISITS_M,
+  INPATIENT_RATE,
+  INPATIENT_SCALE_2023,
+  POST_ACUTE_DAYS,
+  POST_ACUTE_SHARE_75,
+  READMISSION_28D,
+} from './data/admissions.js';
+import { POPULATION_2022 } from './data/demography.js';
+import { CKD, DIALYSIS, DISEASES } from './data/diseases.js';
+import { ACUTE_EPISODES, DRUGS, LATER_DRUG_SHARE, METABOLIC_REGIMENS } from './data/drugs.js';
+import { ADMISSION_GROUPS, type AdmissionGroup, type Fee, FEES } from './data/fees.js';
+import type { Facility, MunicipalityFacilities } from './facilities.js';
+import { ageYears, type HealthState, healthAt, healthLatent, interpolateBands, onDialysis } from './health.js';
+import { addDays, type Person } from './population.js';
+import { Rng, streamSeed } from './rng.js';
+
+export interface Prescription {
+  prescriber: Facility;
+  days: number;
+  /** 医薬品コード and yen per day of each drug (one unit a day). */
+  drugs: { code: string; yen: number; key: string }[];
+}
+
+export interface Visit {
+  date: string;
+  facility: Facility;
+  kind: 'chronic' | 'acute' | 'revisit' | 'er' | 'dialysis';
+  diagnoses: string[];
+  items: Fee[];
+  /** Items given on several days of the month (dialysis sessions): dates. */
+  sessions?: string[];
+  rx?: Prescription;
+}
+
+export interface Stay {
+  facility: Facility;
+  admit: string;
+  /** Last day in hospital (the discharge day). */
+  discharge: string;
+  kind: 'acute' | 'post' | 'long';
+  emergency: boolean;
+  group: AdmissionGroup;
+  readmission: boolean;
+}
+
+export interface YearPlan {
+  fy: number;
+  visits: Visit[];
+  stays: Stay[];
+  /** The state at the start of the 年度 (for the ground truth). */
+  health: HealthState;
+  dialysisStart: string | null;
+  duplicatePrescribing: boolean;
+  longStay: boolean;
+}
+
+const DAY = 86_400_000;
+const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / DAY);
+
+/** People of an age band (thousands, 2022), for per-capita rates from national counts; 90+ pooled. */
+function bandPopulation(sex: 1 | 2, band: number): number {
+  const t = sex === 1 ? POPULATION_2022.male : POPULATION_2022.female;
+  if (band < 18) return t[band] as number;
+  return (t[18] as number) + (t[19] as number) + (t[20] as number);
+}
+
+/** New outpatient episodes a year (初診 per capita, NDB FY2022). */
+export function firstVisitRate(age: number, sex: 1 | 2): number {
+  const band = Math.min(18, Math.floor(age / 5));
+  const m = (sex === 1 ? FIRST_VISITS_M.male : FIRST_VISITS_M.female)[band] as number;
+  return (m * 1000) / bandPopulation(sex, band);
+}
+
+function ambulanceRate(age: number): number {
+  if (age < 7) return AMBULANCE_PER_YEAR.infant;
+  if (age < 18) return AMBULANCE_PER_YEAR.child;
+  if (age < 65) return AMBULANCE_PER_YEAR.adult;
+  return AMBULANCE_PER_YEAR.elderly;
+}
+
+/** Share of the year spent in long stays at an age: the inpatient days acute stays do not cover. */
+export function longStayShare(age: number): number {
+  const days = (interpolateBands(INPATIENT_RATE, age) * INPATIENT_SCALE_2023 * 365) / 100_000;
+  const acute = (interpolateBands(ADMISSIONS_PER_100, age) / 100) * interpolateBands(ACUTE_LOS, age);
+  return Math.max(0, days - acute) / 365;
+}
+
+/** The drugs of the chronic regimen (persistent choices: the same person gets the same drugs). */
+export function chronicDrugs(seed: number, p: Person, lat: Latent, state: HealthState): Prescription['drugs'] {
+  const u = new Rng(streamSeed(seed, p.id, 0xd2a9));
+  const draws = Array.from({ length: 48 }, () => u.next());
+  const generic = (lat.z.generic as number) < 0.84;
+  const out: Prescription['drugs'] = [];
+  const add = (key: string) => {
+    const d = DRUGS[key];
+    if (!d || out.some((x) => x.key === key)) return;
+    const [code, yen] = generic && d.generic ? d.generic : d.brand;
+    out.push({ code, yen, key });
+  };
+  let k = 0;
+  for (const cond of ['hypertension', 'diabetes', 'dyslipidemia'] as (keyof Conditions)[]) {
+    const regimen = METABOLIC_REGIMENS[cond];
+    for (const [key, share] of regimen) {
+      const draw = draws[k++] as number;
+      if (!state.treated[cond]) continue;
+      if (cond === 'diabetes' && key === 'metformin' && state.nephropathyStage >= 4) continue; // contraindicated (eGFR < 30)
+      if (draw < share) add(key);
+    }
+  }
+  for (const d of DISEASES) {
+    d.regimen.forEach((key, i) => {
+      const draw = draws[(k + i) % draws.length] as number;
+      if (state.diseases[d.key] && (i === 0 || draw < LATER_DRUG_SHARE)) add(key);
+    });
+    k += d.regimen.length;
+  }
+  return out;
+}
+
+const pickWeighted = <T>(r: Rng, items: readonly T[], weight: (t: T) => number): T => items[r.weighted(items.map(weight))] as T;
+
+/** The plan of one 年度 for one person (deterministic per seed, person and 年度). */
+export function planYear(seed: number, p: Person, fy: number, fac: MunicipalityFacilities, lat: Latent = personLatent(seed, p)): YearPlan {
+  const start = `${fy}-04-01`;
+  const end = `${fy + 1}-03-31`;
+  const r = new Rng(streamSeed(seed, p.id, 0xca2e, fy));
+  const g = metabolicFactor(seed, p, lat, fy);
+  const health = healthAt(seed, p, lat, g, start);
+  const hl = healthLatent(seed, p, lat);
+  const age = health.age;
+  const last = p.death && p.death < end ? p.death : end;
+  const visits: Visit[] = [];
+  const stays: Stay[] = [];
+  const plan: YearPlan = { fy, visits, stays, health, dialysisStart: null, duplicatePrescribing: false, longStay: false };
+  if (p.birth > end || last < start) return plan;
+  const from = p.birth > start ? p.birth : start;
+  const dayIn = (a: string, b: string) => addDays(a, r.int(Math.max(1, daysBetween(a, b) + 1)));
+  const usualIndex = streamSeed(seed, p.id, 0xc11) % fac.clinics.length;
+  const usual = fac.clinics[usualIndex] as Facility;
+  const other = () => fac.clinics[(usualIndex + 1 + r.int(Math.max(1, fac.clinics.length - 1))) % fac.clinics.length] as Facility;
+  const ageGroup = age < 15 ? 0 : age < 65 ? 1 : 2;
+
+  // Long stays: the frailest people of their age, in the chronic-care hospital all year.
+  const longLiability = 0.8 * hl.frailty + 0.6 * (hl.own.dementia ?? 0);
+  if (age >= 15 && longLiability / Math.hypot(0.8, 0.6) > probit(1 - longStayShare(age))) {
+    plan.longStay = true;
+    stays.push({
+      facility: fac.chronicHospital,
+      admit: addDays(start, -30 - (streamSeed(seed, p.id, 0x1095) % 300)),
+      discharge: last,
+      kind: 'long',
+      emergency: false,
+      group: pickWeighted(r, ADMISSION_GROUPS, (gr) => (gr.disease && health.diseases[gr.disease] ? 6 : 1) * gr.weight[2]),
+      readmission: false,
+    });
+    return plan;
+  }
+
+  // Acute admissions (Poisson), some by ambulance, with readmissions and post-acute transfers.
+  const nAdmissions = Math.min(6, r.poisson(health.admissionRate));
+  const admitDates = Array.from({ length: nAdmissions }, () => dayIn(from, last)).sort();
+  const emergencyShare = Math.min(0.9, (ambulanceRate(age) * AMBULANCE_ADMITTED) / Math.max(0.01, health.admissionRate));
+  let freeFrom = from;
+  for (const d0 of admitDates) {
+    const admit = d0 < freeFrom ? freeFrom : d0;
+    if (admit > last) break;
+    const group = pickWeighted(r, ADMISSION_GROUPS, (gr) => (gr.disease && health.diseases[gr.disease] ? 6 : 1) * gr.weight[ageGroup]);
+    const los = Math.max(1, Math.round(interpolateBands(ACUTE_LOS, age) * Math.exp(0.5 * r.normal() - 0.125)));
+    let discharge = addDays(admit, los - 1);
+    if (discharge > last) discharge = last;
+    stays.push({ facility: fac.acuteHospital, admit, discharge, kind: 'acute', emergency: r.chance(emergencyShare), group, readmission: false });
+    freeFrom = addDays(discharge, 1);
+    if (age >= 75 && r.chance(POST_ACUTE_SHARE_75) && freeFrom <= last) {
+      const days = POST_ACUTE_DAYS[0] + r.int(POST_ACUTE_DAYS[1] - POST_ACUTE_DAYS[0]);
+      const d = addDays(freeFrom, days - 1) > last ? last : addDays(freeFrom, days - 1);
+      stays.push({ facility: fac.chronicHospital, admit: freeFrom, discharge: d, kind: 'post', emergency: false, group, readmission: false });
+      freeFrom = addDays(d, 1);
+    } else if (r.chance(READMISSION_28D)) {
+      const re = addDays(freeFrom, 2 + r.int(25));
+      if (re <= last) {
+        const d = addDays(re, Math.max(1, Math.round(los * 0.7)) - 1);
+        stays.push({
+          facility: fac.acuteHospital,
+          admit: re,
+          discharge: d > last ? last : d,
+          kind: 'acute',
+          emergency: true,
+          group,
+          readmission: true,
+        });
+        freeFrom = addDays(d > last ? last : d, 1);
+      }
+    }
+  }
+  const inHospital = (date: string) => stays.some((s) => s.admit <= date && date <= s.discharge);
+
+  // Chronic care: dialysis three times a week at the dialysis clinic, or a monthly visit at the usual clinic.
+  const regimen = chronicDrugs(seed, p, lat, health);
+  const diagnoses = chronicDiagnoses(health);
+  const chronic = diagnoses.length > 0;
+  if (chronic) {
+    const duplicate = age >= 65 && regimen.some((d) => d.key === 'zolpidem' || d.key === 'loxoprofen') && r.chance(0.08);
+    plan.duplicatePrescribing = duplicate;
+    const second = duplicate ? other() : null;
+    for (let m = 0; m < 12; m++) {
+      const y = fy + Math.floor((m + 3) / 12);
+      const mo = ((m + 3) % 12) + 1;
+      const month = `${y}-${String(mo).padStart(2, '0')}`;
+      const day = `${month}-${String(1 + r.int(27)).padStart(2, '0')}`;
+      if (day < from || day > last || inHospital(day)) continue;
+      const dialysisNow = health.dialysis || onDialysis(hl, p.sex, ageYears(p.birth, day));
+      if (dialysisNow) {
+        if (!plan.dialysisStart && !health.dialysis) plan.dialysisStart = day;
+        const sessions = dialysisSessions(month, day < from ? from : `${month}-01`, last).filter((d) => !inHospital(d));
+        visits.push({
+          date: sessions[0] ?? day,
+          facility: fac.dialysisClinic,
+          kind: 'dialysis',
+          diagnoses: [DIALYSIS.diagnosis, ...(health.treated.diabetes ? [DIALYSIS.nephropathyDiagnosis] : []), ...diagnoses.slice(0, 3)],
+          items: [FEES.dialysisManagement, FEES.cbc, FEES.bloodJudgement, FEES.biochemJudgement, ...(regimen.length ? [FEES.prescription] : [])],
+          sessions,
+          rx: regimen.length ? { prescriber: fac.dialysisClinic, days: 28, drugs: regimen } : undefined,
+        });
+        continue;
+      }
+      const lifestyle = health.treated.hypertension || health.treated.diabetes || health.treated.dyslipidemia;
+      const items: Fee[] = [FEES.revisit, lifestyle ? FEES.lifestyle2 : FEES.specificDisease];
+      if (!lifestyle) items.push(FEES.outpatientManagement);
+      if (health.treated.diabetes && mo % 3 === 0) items.push(FEES.hba1c, FEES.bloodJudgement);
+      if ((health.ckd || health.nephropathyStage >= 3) && mo % 3 === 1) items.push(FEES.urine, FEES.urineJudgement, FEES.biochemJudgement);
+      if (regimen.length) items.push(FEES.prescription);
+      visits.push({
+        date: day,
+        facility: usual,
+        kind: 'chronic',
+        diagnoses,
+        items,
+        rx: regimen.length ? { prescriber: usual, days: 28, drugs: regimen } : undefined,
+      });
+      if (second) {
+        // 重複投薬: a second clinic prescribes the same kind of drug (a hypnotic or an NSAID) again.
+        const dup = regimen.filter((d) => d.key === 'zolpidem' || d.key === 'loxoprofen');
+        const d2 = addDays(day, 3) <= last ? addDays(day, 3) : day;
+        visits.push({
+          date: d2,
+          facility: second,
+          kind: 'chronic',
+          diagnoses: diagnoses.slice(0, 1),
+          items: [FEES.revisit, FEES.outpatientManagement, FEES.prescription],
+          rx: { prescriber: second, days: 28, drugs: dup },
+        });
+      }
+    }
+  }
+
+  // Acute outpatient episodes (初診) with their revisits, mostly at the usual clinic.
+  const nEpisodes = r.poisson(firstVisitRate(age, p.sex) * (daysBetween(from, last) + 1) / 365);
+  const episodes = ACUTE_EPISODES[ageGroup === 0 ? 'child' : ageGroup === 1 ? 'adult' : 'elderly'];
+  for (let i = 0; i < nEpisodes; i++) {
+    const date = dayIn(from, last);
+    if (inHospital(date)) continue;
+    const ep = pickWeighted(r, episodes, (e) => e.weight);
+    const clinic = r.chance(0.55) ? usual : other();
+    const items: Fee[] = [FEES.firstVisit];
+    if (r.chance(0.25)) items.push(FEES.cbc, FEES.bloodJudgement);
+    const drug = ep.drug ? DRUGS[ep.drug] : null;
+    const generic = (lat.z.generic as number) < 0.84;
+    let rx: Prescription | undefined;
+    if (drug && r.chance(0.85)) {
+      items.push(FEES.prescription);
+      const [code, yen] = generic && drug.generic ? drug.generic : drug.brand;
+      rx = { prescriber: clinic, days: 3 + r.int(5), drugs: [{ code, yen: yen * 3, key: ep.drug as string }] };
+    }
+    visits.push({ date, facility: clinic, kind: 'acute', diagnoses: [ep.diagnosis], items, rx });
+    const revisits = r.poisson(ACUTE_REVISITS);
+    for (let k = 1; k <= revisits; k++) {
+      const d = addDays(date, 3 + 4 * k + r.int(3));
+      if (d > last || inHospital(d)) break;
+      visits.push({ date: d, facility: clinic, kind: 'revisit', diagnoses: [ep.diagnosis], items: [FEES.revisit, FEES.outpatientManagement] });
+    }
+  }
+
+  // Ambulance transports not admitted: the acute hospital's emergency department.
+  const nEr = r.poisson((ambulanceRate(age) * (1 - AMBULANCE_ADMITTED) * (daysBetween(from, last) + 1)) / 365);
+  for (let i = 0; i < nEr; i++) {
+    const date = dayIn(from, last);
+    if (inHospital(date)) continue;
+    const group = pickWeighted(r, ADMISSION_GROUPS, (gr) => gr.weight[ageGroup]);
+    const items: Fee[] = [FEES.firstVisit, FEES.emergencyTransport, FEES.cbc, FEES.bloodJudgement, FEES.biochemJudgement];
+    if (group.ct || r.chance(0.3)) items.push(FEES.ct);
+    visits.push({ date, facility: fac.acuteHospital, kind: 'er', diagnoses: [group.diagnosis], items });
+  }
+  visits.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return plan;
+}
+
+/** Monday–Wednesday–Friday sessions of a month from a date (about 13 a month). */
+function dialysisSessions(month: string, from: string, last: string): string[] {
+  const out: string[] = [];
+  for (let d = `${month}-01`; d.startsWith(month); d = addDays(d, 1)) {
+    const dow = new Date(`${d}T00:00:00Z`).getUTCDay();
+    if ((dow === 1 || dow === 3 || dow === 5) && d >= from && d <= last) out.push(d);
+  }
+  return out;
+}
+
+/** レセ電 傷病名 of the chronic conditions under care (main first). */
+export function chronicDiagnoses(h: HealthState): string[] {
+  const out: string[] = [];
+  if (h.treated.diabetes) out.push(h.nephropathyStage >= 2 ? '8830042' : '2500015'); // ２型糖尿病性腎症 / ２型糖尿病
+  if (h.treated.hypertension) out.push('8840107'); // 本態性高血圧症
+  if (h.treated.dyslipidemia) out.push('8844446'); // 脂質異常症
+  for (const d of DISEASES) if (h.diseases[d.key] && !out.includes(d.diagnosis)) out.push(d.diagnosis);
+  if (h.ckd && !h.dialysis) out.push(CKD.diagnosis);
+  return out;
+}

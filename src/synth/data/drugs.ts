@@ -1,0 +1,76 @@
+// Drugs of the synthetic claims: regimen keys → レセ電 医薬品コード with 薬価 (yen per unit), brand and
+// generic, from the shipped master subset (src/terminology/data/y_subset.csv, 2024 薬価 ✅). A key
+// without a generic in the subset has generic = null (the brand is dispensed). One unit a day.
+export interface DrugChoice {
+  brand: readonly [string, number];
+  generic: readonly [string, number] | null;
+}
+
+export const DRUGS: Record<string, DrugChoice> = {
+  amlodipine: { brand: ['612170710', 13.7], generic: ['620007853', 10.4] }, // ノルバスク錠5mg / アムロジピン錠5mg「あすか」
+  arb: { brand: ['610432013', 43.7], generic: ['622412301', 10.7] }, // ブロプレス錠8 / カンデサルタンOD錠8mg「トーワ」
+  metformin: { brand: ['622412701', 10.4], generic: ['622412701', 10.4] }, // メトホルミン錠250mgMT「トーワ」
+  sulfonylurea: { brand: ['610443002', 10.4], generic: ['622187301', 10.1] }, // アマリール1mg / グリメピリド0.5mg「YD」
+  statin: { brand: ['610443014', 24.5], generic: ['622186701', 10.4] }, // リピトール錠10mg / アトルバスタチン錠10mg「YD」
+  epa: { brand: ['613390006', 22], generic: null }, // エパデールカプセル300
+  aspirin: { brand: ['610443053', 5.9], generic: ['620007816', 5.9] }, // バイアスピリン / アスピリン腸溶錠「トーワ」
+  nitrate: { brand: ['612170456', 7.8], generic: null }, // シグマート錠5mg
+  bisoprolol: { brand: ['612140702', 16.6], generic: null }, // アーチスト錠10mg (β遮断薬)
+  carvedilol: { brand: ['612140702', 16.6], generic: null }, // アーチスト錠10mg
+  furosemide: { brand: ['622548902', 6.3], generic: ['622548902', 6.3] }, // フロセミド錠10mg「NIG」
+  spironolactone: { brand: ['612140444', 13.2], generic: null }, // ⚠️ レニベース錠5 (ACE阻害薬) stands in until アルダクトンA is in the subset
+  clopidogrel: { brand: ['622405901', 19.7], generic: ['622405901', 19.7] }, // クロピドグレル錠75mg「杏林」
+  donepezil: { brand: ['610432043', 76.1], generic: ['622279901', 73.1] }, // アリセプト錠5mg / ドネペジル錠10mg「トーワ」
+  montelukast: { brand: ['622555501', 36.6], generic: ['622555501', 36.6] }, // モンテルカスト錠10mg「JG」
+  zolpidem: { brand: ['610443047', 17.5], generic: ['622279601', 10.4] }, // マイスリー錠5mg / ゾルピデムOD錠5mg「トーワ」
+  etizolam: { brand: ['622411801', 6.1], generic: ['622411801', 6.1] }, // エチゾラム錠0.25mg「トーワ」
+  ppi: { brand: ['612320549', 20.4], generic: null }, // タケプロンカプセル15
+  famotidine: { brand: ['612320350', 13.4], generic: null }, // ガスター錠20mg
+  allopurinol: { brand: ['610463077', 11.8], generic: null }, // ザイロリック錠100
+  loxoprofen: { brand: ['620098801', 10.4], generic: ['620098902', 10.1] }, // ロキソニン錠60mg / ロキソプロフェンNa錠60mg「YD」
+  warfarin: { brand: ['613330003', 10.4], generic: null }, // ワーファリン錠1mg
+};
+
+/** Regimens of the treated metabolic conditions: first drug always, later ones with the given share ⚠️. */
+export const METABOLIC_REGIMENS = {
+  hypertension: [
+    ['amlodipine', 1],
+    ['arb', 0.45],
+  ],
+  diabetes: [
+    ['metformin', 1],
+    ['sulfonylurea', 0.4],
+  ],
+  dyslipidemia: [
+    ['statin', 1],
+    ['epa', 0.12],
+  ],
+} as const;
+
+/** Share of each later drug of a disease module's regimen (the first is always given) ⚠️. */
+export const LATER_DRUG_SHARE = 0.5;
+
+/** Acute outpatient episodes: diagnosis (レセ電 傷病名コード) and drug by age group, with weights ⚠️. */
+export const ACUTE_EPISODES: Record<'child' | 'adult' | 'elderly', { diagnosis: string; drug: string | null; weight: number }[]> = {
+  child: [
+    { diagnosis: '4659007', drug: 'loxoprofen', weight: 6 }, // 急性上気道炎
+    { diagnosis: '4939008', drug: 'montelukast', weight: 1.5 }, // 気管支喘息
+    { diagnosis: '4860030', drug: null, weight: 0.5 }, // 肺炎
+  ],
+  adult: [
+    { diagnosis: '4659007', drug: 'loxoprofen', weight: 4 }, // 急性上気道炎
+    { diagnosis: '5351003', drug: 'famotidine', weight: 1.5 }, // 慢性胃炎
+    { diagnosis: '8841447', drug: 'loxoprofen', weight: 1.5 }, // 筋筋膜性腰痛症
+    { diagnosis: '7242023', drug: 'loxoprofen', weight: 0.8 }, // 根性腰痛症
+    { diagnosis: '4939008', drug: 'montelukast', weight: 0.7 }, // 気管支喘息
+    { diagnosis: '5301002', drug: 'ppi', weight: 0.8 }, // 逆流性食道炎
+  ],
+  elderly: [
+    { diagnosis: '4659007', drug: 'loxoprofen', weight: 2.5 },
+    { diagnosis: '7153018', drug: 'loxoprofen', weight: 1.5 }, // 変形性膝関節症
+    { diagnosis: '7242031', drug: 'loxoprofen', weight: 1.2 }, // 慢性腰痛症
+    { diagnosis: '5351003', drug: 'famotidine', weight: 1 },
+    { diagnosis: '4860030', drug: null, weight: 0.6 }, // 肺炎
+    { diagnosis: '7330006', drug: null, weight: 0.6 }, // 骨粗鬆症
+  ],
+};

@@ -1,0 +1,73 @@
+// 診療報酬 items used by the synthetic 医科 claims, 令和6年度改定 (2024-06), codes and points from the
+// shipped master subset (src/terminology/data/s_subset.csv; sources in subset-research*.json ✅).
+export interface Fee {
+  category: string;
+  code: string;
+  points: number;
+}
+
+const fee = (category: string, code: string, points: number): Fee => ({ category, code, points });
+
+export const FEES = {
+  firstVisit: fee('11', '111000110', 291), // 初診料
+  revisit: fee('12', '112007410', 75), // 再診料
+  outpatientManagement: fee('12', '112011010', 52), // 外来管理加算
+  lifestyle2: fee('13', '113707110', 333), // 生活習慣病管理料（Ⅱ）
+  specificDisease: fee('13', '113001810', 225), // 特定疾患療養管理料（診療所）
+  dialysisManagement: fee('13', '113002510', 2211), // 慢性維持透析患者外来医学管理料
+  emergencyTransport: fee('13', '113013810', 600), // 夜間休日救急搬送医学管理料
+  prescription: fee('80', '120002910', 60), // 処方箋料（その他）
+  prescriptionSpecific: fee('80', '120005710', 56), // 特定疾患処方管理加算（処方箋料）
+  cbc: fee('60', '160008010', 21), // 末梢血液一般検査
+  hba1c: fee('60', '160010010', 49), // ＨｂＡ１ｃ
+  urine: fee('60', '160000310', 26), // 尿一般
+  urineJudgement: fee('60', '160061710', 34), // 尿・糞便等検査判断料
+  bloodJudgement: fee('60', '160061810', 125), // 血液学的検査判断料
+  biochemJudgement: fee('60', '160061910', 144), // 生化学的検査（１）判断料
+  ct: fee('70', '170033410', 1000), // ＣＴ撮影（６４列以上）（その他）
+  dialysis: fee('40', '140057910', 2036), // 人工腎臓（慢性維持透析１）（４時間以上５時間未満）
+  acuteWard: fee('90', '190117710', 1688), // 急性期一般入院料１
+  emergencyCare: fee('90', '190171910', 1050), // 救急医療管理加算１ (up to 7 days)
+} as const;
+
+/** 入院時食事療養（Ⅰ）: 690 yen a meal (2024-06), 3 meals a day (HO 食事療養回数・金額). */
+export const MEAL_YEN = 690;
+
+/**
+ * Wards of the non-acute stays (出来高 医科入院 at the chronic-care hospital). ⚠️ Until the 療養病棟・
+ * 地域包括ケア・回復期リハ codes are in the shipped subset, both use 急性期一般入院料１'s code with the
+ * ward's own daily points: 地域包括ケア病棟入院料１ ≈ 2,838点 (40日以内), 療養病棟入院基本料 ≈ 1,000–1,900点.
+ */
+export const POST_ACUTE_WARD = fee('90', '190117710', 1688);
+export const LONG_STAY_WARD = fee('90', '190117710', 1688);
+
+/** Acute admission reasons (main 傷病名, レセ電 code) by age group and disease, with weights ⚠️. */
+export interface AdmissionGroup {
+  key: string;
+  diagnosis: string;
+  /** Weight by age group child / adult / elderly (65+). */
+  weight: readonly [number, number, number];
+  /** Disease module that raises this reason (its weight × 6 while under care). */
+  disease?: string;
+  ct: boolean;
+}
+
+export const ADMISSION_GROUPS: readonly AdmissionGroup[] = [
+  { key: 'pneumonia', diagnosis: '4860030', weight: [4, 1, 2], ct: true }, // 肺炎
+  { key: 'aspiration', diagnosis: '5070003', weight: [0, 0, 1.2], ct: true }, // 誤嚥性肺炎
+  { key: 'asthma', diagnosis: '4939008', weight: [2, 0.3, 0.2], ct: false }, // 気管支喘息
+  { key: 'heart_failure', diagnosis: '4289005', weight: [0, 0.2, 1.2], disease: 'heart_failure', ct: false }, // 急性心不全
+  { key: 'ami', diagnosis: '8832376', weight: [0, 0.3, 0.4], disease: 'ihd', ct: false }, // 急性心筋梗塞
+  { key: 'angina', diagnosis: '4139007', weight: [0, 0.5, 0.6], disease: 'ihd', ct: false }, // 狭心症
+  { key: 'stroke', diagnosis: '8838708', weight: [0, 0.5, 1], disease: 'stroke', ct: true }, // 脳梗塞
+  { key: 'cancer_colon', diagnosis: '1539004', weight: [0, 0.6, 0.8], disease: 'cancer', ct: true }, // 大腸癌
+  { key: 'cancer_stomach', diagnosis: '1519006', weight: [0, 0.5, 0.6], disease: 'cancer', ct: true }, // 胃癌
+  { key: 'cancer_lung', diagnosis: '1629006', weight: [0, 0.4, 0.6], disease: 'cancer', ct: true }, // 肺癌
+  { key: 'cancer_breast', diagnosis: '1749008', weight: [0, 0.5, 0.2], disease: 'cancer', ct: false }, // 乳癌
+  { key: 'hip_fracture', diagnosis: '8208009', weight: [0, 0.1, 1], ct: true }, // 大腿骨頚部骨折
+  { key: 'copd', diagnosis: '8840399', weight: [0, 0.1, 0.3], disease: 'copd', ct: true }, // 慢性閉塞性肺疾患
+  { key: 'renal_failure', diagnosis: '5849003', weight: [0, 0.2, 0.4], ct: false }, // 急性腎不全
+  { key: 'back_pain', diagnosis: '7242023', weight: [0, 0.8, 0.4], ct: true }, // 根性腰痛症
+  { key: 'knee_oa', diagnosis: '7153018', weight: [0, 0.3, 0.6], disease: 'joint_pain', ct: false }, // 変形性膝関節症
+  { key: 'gerd', diagnosis: '5301002', weight: [0.5, 1, 0.5], ct: false }, // 逆流性食道炎 (消化器 stands for the rest)
+];
