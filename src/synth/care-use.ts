@@ -10,14 +10,19 @@ import {
   ADMISSIONS_PER_100,
   AMBULANCE_ADMITTED,
   AMBULANCE_PER_YEAR,
+  DENTAL_USE,
   FIRST_VISITS_M,
   INPATIENT_RATE,
   INPATIENT_SCALE_2023,
+  OUTPATIENT_DAYS_PER_RATE,
+  OUTPATIENT_RATE,
+  SPECIALIST_SHARE,
   POST_ACUTE_DAYS,
   POST_ACUTE_SHARE_75,
   READMISSION_28D,
 } from './data/admissions.js';
 import { POPULATION_2022 } from './data/demography.js';
+import { DENTAL_DIAGNOSES, DENTAL_EPISODES, DENTAL_FEES } from './data/dental.js';
 import { CKD, DIALYSIS, DISEASES } from './data/diseases.js';
 import { ACUTE_EPISODES, DRUGS, LATER_DRUG_SHARE, METABOLIC_REGIMENS } from './data/drugs.js';
 import { ADMISSION_GROUPS, type AdmissionGroup, type Fee, FEES } from './data/fees.js';
@@ -29,14 +34,14 @@ import { Rng, streamSeed } from './rng.js';
 export interface Prescription {
   prescriber: Facility;
   days: number;
-  /** 医薬品コード and yen per day of each drug (one unit a day). */
-  drugs: { code: string; yen: number; key: string }[];
+  /** 医薬品コード, units a day (使用量) and yen per day of each drug. */
+  drugs: { code: string; yen: number; key: string; perDay?: number }[];
 }
 
 export interface Visit {
   date: string;
   facility: Facility;
-  kind: 'chronic' | 'acute' | 'revisit' | 'er' | 'dialysis';
+  kind: 'chronic' | 'acute' | 'revisit' | 'er' | 'dialysis' | 'dental';
   diagnoses: string[];
   items: Fee[];
   /** Items given on several days of the month (dialysis sessions): dates. */
@@ -67,6 +72,8 @@ export interface YearPlan {
 }
 
 const DAY = 86_400_000;
+/** Acute reasons followed by 回復期・地域包括ケア stays in the old (about half of 75+ admissions are these). */
+const POST_ACUTE_GROUPS = new Set(['pneumonia', 'aspiration', 'heart_failure', 'stroke', 'hip_fracture', 'copd']);
 const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / DAY);
 
 /** People of an age band (thousands, 2022), for per-capita rates from national counts; 90+ pooled. */
@@ -107,7 +114,8 @@ export function chronicDrugs(seed: number, p: Person, lat: Latent, state: Health
     const d = DRUGS[key];
     if (!d || out.some((x) => x.key === key)) return;
     const [code, yen] = generic && d.generic ? d.generic : d.brand;
-    out.push({ code, yen, key });
+    const perDay = d.perDay ?? 1;
+    out.push({ code, yen: yen * perDay, key, perDay });
   };
   let k = 0;
   for (const cond of ['hypertension', 'diabetes', 'dyslipidemia'] as (keyof Conditions)[]) {
@@ -128,6 +136,15 @@ export function chronicDrugs(seed: number, p: Person, lat: Latent, state: Health
   }
   return out;
 }
+
+/** Specialist follow-up kinds: diagnosis, typical tests and drug, weights by age group ⚠️. */
+const SPECIALTIES: { diagnosis: string; items: Fee[]; drug: string | null; weight: readonly [number, number, number] }[] = [
+  { diagnosis: '4939008', items: [FEES.ecg], drug: 'montelukast', weight: [3, 1, 0.6] }, // 気管支喘息 (小児科・呼吸器)
+  { diagnosis: '5351003', items: [FEES.echo], drug: 'famotidine', weight: [0.3, 1.5, 1.2] }, // 慢性胃炎 (消化器)
+  { diagnosis: '7242031', items: [FEES.xrayDiagnosis, FEES.xrayDigital], drug: 'loxoprofen', weight: [0.2, 1.2, 1.5] }, // 慢性腰痛症 (整形外科)
+  { diagnosis: '7330006', items: [FEES.xrayDiagnosis, FEES.xrayDigital], drug: null, weight: [0, 0.3, 1.2] }, // 骨粗鬆症
+  { diagnosis: '4273014', items: [FEES.ecg, FEES.echo], drug: 'warfarin', weight: [0, 0.2, 0.8] }, // 慢性心房細動 (循環器)
+];
 
 const pickWeighted = <T>(r: Rng, items: readonly T[], weight: (t: T) => number): T => items[r.weighted(items.map(weight))] as T;
 
@@ -162,7 +179,7 @@ export function planYear(seed: number, p: Person, fy: number, fac: MunicipalityF
       discharge: last,
       kind: 'long',
       emergency: false,
-      group: pickWeighted(r, ADMISSION_GROUPS, (gr) => (gr.disease && health.diseases[gr.disease] ? 6 : 1) * gr.weight[2]),
+      group: pickWeighted(r, ADMISSION_GROUPS, (gr) => (gr.diagnosis === '0000999' ? 0 : gr.disease && health.diseases[gr.disease] ? 6 : 1) * gr.weight[2]),
       readmission: false,
     });
     return plan;
@@ -182,7 +199,7 @@ export function planYear(seed: number, p: Person, fy: number, fac: MunicipalityF
     if (discharge > last) discharge = last;
     stays.push({ facility: fac.acuteHospital, admit, discharge, kind: 'acute', emergency: r.chance(emergencyShare), group, readmission: false });
     freeFrom = addDays(discharge, 1);
-    if (age >= 75 && r.chance(POST_ACUTE_SHARE_75) && freeFrom <= last) {
+    if (age >= 75 && POST_ACUTE_GROUPS.has(group.key) && r.chance(POST_ACUTE_SHARE_75 * 2) && freeFrom <= last) {
       const days = POST_ACUTE_DAYS[0] + r.int(POST_ACUTE_DAYS[1] - POST_ACUTE_DAYS[0]);
       const d = addDays(freeFrom, days - 1) > last ? last : addDays(freeFrom, days - 1);
       stays.push({ facility: fac.chronicHospital, admit: freeFrom, discharge: d, kind: 'post', emergency: false, group, readmission: false });
@@ -238,7 +255,9 @@ export function planYear(seed: number, p: Person, fy: number, fac: MunicipalityF
       const lifestyle = health.treated.hypertension || health.treated.diabetes || health.treated.dyslipidemia;
       const items: Fee[] = [FEES.revisit, lifestyle ? FEES.lifestyle2 : FEES.specificDisease];
       if (!lifestyle) items.push(FEES.outpatientManagement);
-      if (health.treated.diabetes && mo % 3 === 0) items.push(FEES.hba1c, FEES.bloodJudgement);
+      if (health.treated.diabetes && mo % 3 === 0) items.push(FEES.hba1c);
+      items.push(FEES.cbc, FEES.bloodJudgement, FEES.biochemJudgement);
+      if (!lifestyle && regimen.length) items.push(FEES.prescriptionSpecific);
       if ((health.ckd || health.nephropathyStage >= 3) && mo % 3 === 1) items.push(FEES.urine, FEES.urineJudgement, FEES.biochemJudgement);
       if (regimen.length) items.push(FEES.prescription);
       visits.push({
@@ -265,6 +284,42 @@ export function planYear(seed: number, p: Person, fy: number, fac: MunicipalityF
     }
   }
 
+  // Rehabilitation at an orthopaedic clinic for chronic joint pain in the old: about weekly (⚠️ assumed).
+  if (health.diseases.joint_pain && age >= 60 && r.chance(0.45)) {
+    const ortho = other();
+    for (let d = addDays(from, r.int(7)); d <= last; d = addDays(d, 6 + r.int(4))) {
+      if (inHospital(d)) continue;
+      visits.push({ date: d, facility: ortho, kind: 'revisit', diagnoses: ['7153018'], items: [FEES.revisit, FEES.outpatientManagement, FEES.rehabMotor, FEES.rehabMotor] });
+    }
+  }
+
+  // Specialist follow-up (眼科・皮膚科・耳鼻科・泌尿器科 …): visits with tests, imaging now and then, and
+  // a short prescription; frailer people go more often.
+  const nSpecialist = r.poisson(
+    interpolateBands(OUTPATIENT_RATE, age) * OUTPATIENT_DAYS_PER_RATE * SPECIALIST_SHARE * Math.exp(0.5 * hl.frailty - 0.125) *
+      ((daysBetween(from, last) + 1) / 365),
+  );
+  if (nSpecialist > 0) {
+    const clinic = other();
+    const sp = pickWeighted(r, SPECIALTIES, (x) => x.weight[ageGroup]);
+    for (let i = 0; i < nSpecialist; i++) {
+      const date = dayIn(from, last);
+      if (inHospital(date)) continue;
+      const items: Fee[] = [i === 0 ? FEES.firstVisit : FEES.revisit, FEES.outpatientManagement, ...sp.items];
+      if (r.chance(0.5)) items.push(FEES.cbc, FEES.crp, FEES.bloodJudgement, FEES.biochemJudgement);
+      if (r.chance(0.15)) items.push(...(r.chance(0.5) ? [FEES.xrayDiagnosis, FEES.xrayDigital] : [FEES.echo]));
+      let rx: Prescription | undefined;
+      const drug = sp.drug ? DRUGS[sp.drug] : undefined;
+      if (drug && r.chance(0.5)) {
+        items.push(FEES.prescription);
+        const [code, yen] = (lat.z.generic as number) < 0.84 && drug.generic ? drug.generic : drug.brand;
+        const perDay = drug.perDay ?? 1;
+        rx = { prescriber: clinic, days: 14, drugs: [{ code, yen: yen * perDay, key: sp.drug as string, perDay }] };
+      }
+      visits.push({ date, facility: clinic, kind: 'revisit', diagnoses: [sp.diagnosis], items, rx });
+    }
+  }
+
   // Acute outpatient episodes (初診) with their revisits, mostly at the usual clinic.
   const nEpisodes = r.poisson(firstVisitRate(age, p.sex) * (daysBetween(from, last) + 1) / 365);
   const episodes = ACUTE_EPISODES[ageGroup === 0 ? 'child' : ageGroup === 1 ? 'adult' : 'elderly'];
@@ -274,17 +329,19 @@ export function planYear(seed: number, p: Person, fy: number, fac: MunicipalityF
     const ep = pickWeighted(r, episodes, (e) => e.weight);
     const clinic = r.chance(0.55) ? usual : other();
     const items: Fee[] = [FEES.firstVisit];
-    if (r.chance(0.25)) items.push(FEES.cbc, FEES.bloodJudgement);
+    if (age < 6) items.push(FEES.infantFirstVisit);
+    if (r.chance(age < 15 ? 0.4 : 0.3)) items.push(FEES.cbc, FEES.crp, FEES.bloodJudgement, FEES.biochemJudgement);
     const drug = ep.drug ? DRUGS[ep.drug] : null;
     const generic = (lat.z.generic as number) < 0.84;
     let rx: Prescription | undefined;
     if (drug && r.chance(0.85)) {
       items.push(FEES.prescription);
       const [code, yen] = generic && drug.generic ? drug.generic : drug.brand;
-      rx = { prescriber: clinic, days: 3 + r.int(5), drugs: [{ code, yen: yen * 3, key: ep.drug as string }] };
+      const perDay = drug.perDay ?? 1;
+      rx = { prescriber: clinic, days: 3 + r.int(5), drugs: [{ code, yen: yen * perDay, key: ep.drug as string, perDay }] };
     }
     visits.push({ date, facility: clinic, kind: 'acute', diagnoses: [ep.diagnosis], items, rx });
-    const revisits = r.poisson(ACUTE_REVISITS);
+    const revisits = r.poisson(age < 15 ? ACUTE_REVISITS * 2 : age < 40 ? ACUTE_REVISITS * 1.5 : ACUTE_REVISITS);
     for (let k = 1; k <= revisits; k++) {
       const d = addDays(date, 3 + 4 * k + r.int(3));
       if (d > last || inHospital(d)) break;
@@ -301,6 +358,27 @@ export function planYear(seed: number, p: Person, fy: number, fac: MunicipalityF
     const items: Fee[] = [FEES.firstVisit, FEES.emergencyTransport, FEES.cbc, FEES.bloodJudgement, FEES.biochemJudgement];
     if (group.ct || r.chance(0.3)) items.push(FEES.ct);
     visits.push({ date, facility: fac.acuteHospital, kind: 'er', diagnoses: [group.diagnosis], items });
+  }
+  // Dental care: a share of people by age has one or two episodes a year at a dental clinic.
+  if (fac.dentalClinics.length && r.chance(interpolateBands(DENTAL_USE, age))) {
+    const dental = fac.dentalClinics[streamSeed(seed, p.id, 0xde2) % fac.dentalClinics.length] as Facility;
+    const nDental = r.chance(0.3) ? 2 : 1;
+    for (let e = 0; e < nDental; e++) {
+      const ep = pickWeighted(r, DENTAL_EPISODES, (x) => x.weight);
+      const diag = DENTAL_DIAGNOSES[ep.diagnosis];
+      let date = dayIn(from, last);
+      for (const [k, v] of ep.visits.entries()) {
+        if (date > last) break;
+        const items: Fee[] = [];
+        for (const f of v.fees) {
+          const fee = DENTAL_FEES[f.fee];
+          for (let t = 0; t < f.times; t++) items.push({ category: fee.category, code: fee.code, points: fee.points });
+        }
+        if (k === 0 || !inHospital(date))
+          visits.push({ date, facility: dental, kind: 'dental', diagnoses: [diag.code === '0000999' ? `0000999:${diag.name}` : diag.code], items });
+        date = addDays(date, 7 + r.int(8));
+      }
+    }
   }
   visits.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return plan;

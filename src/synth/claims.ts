@@ -10,6 +10,9 @@ import {
   type ClaimInput,
   claimPoints,
   claimRecords,
+  type DpcClaimInput,
+  dpcClaimRecords,
+  dpcMonths,
   type FacilityInput,
   headerRecord,
   type PharmacyClaimInput,
@@ -19,6 +22,7 @@ import {
   type UnitInput,
 } from '../formats/uke/writer.js';
 import type { Prescription, Stay, Visit, YearPlan } from './care-use.js';
+import { DPC_GROUPS } from './data/dpc-groups.js';
 import { FEES, LONG_STAY_WARD, MEAL_YEN, POST_ACUTE_WARD } from './data/fees.js';
 import { PHARMACY_FEES } from './data/pharmacy-fees.js';
 import type { Facility } from './facilities.js';
@@ -40,7 +44,7 @@ export const nextMonth = (m: string) => {
  * レセプト種別 (data-formats.md §2.8): 点数表 + 保険 (1 医保単独, 3 後期単独) + 単独 + 本人家族入外
  * (1/2 本人, 3/4 未就学者, 5/6 家族, 7/8 高齢受給者一般; odd = 入院).
  */
-export function claimTypeCode(table: '1' | '4', span: Span, age: number, inpatient: boolean): string {
+export function claimTypeCode(table: '1' | '3' | '4', span: Span, age: number, inpatient: boolean): string {
   const io = (a: number) => String(inpatient ? a : a + 1);
   if (span.insurer.type === 'koki') return `${table}31${io(7)}`;
   if (age >= 70) return `${table}11${io(7)}`;
@@ -75,7 +79,8 @@ class MedicalClaim {
     const key = `${item.category}|${item.code}|${item.points}`;
     let u = this.units.get(key);
     if (!u) {
-      u = { category: item.category, burden: '1', lines: [{ record: 'SI', code: item.code }], points: item.points, times: 0, dayCounts: new Array(31).fill(0) };
+      const record = this.facility.kind === '歯科診療所' ? 'SS' : 'SI';
+      u = { category: item.category, burden: '1', lines: [{ record, code: item.code }], points: item.points, times: 0, dayCounts: new Array(31).fill(0) };
       this.units.set(key, u);
     }
     u.times += times;
@@ -86,9 +91,14 @@ class MedicalClaim {
 
   input(p: Person): ClaimInput {
     const age = ageOn(p.birth, `${this.month}-01`);
-    const diagnoses = [...this.diagnoses].map(([code, onset], i) => ({ code, onsetDate: onset, isMain: i === 0 }));
+    // A 未コード化 diagnosis travels as "0000999:<name>".
+    const diagnoses = [...this.diagnoses].map(([key, onset], i) => {
+      const [code, name] = key.split(':') as [string, string | undefined];
+      return { code, onsetDate: onset, isMain: i === 0, ...(name ? { name } : {}) };
+    });
+    const dental = this.facility.kind === '歯科診療所';
     return {
-      typeCode: claimTypeCode('1', this.span, age, this.inpatient),
+      typeCode: claimTypeCode(dental ? '3' : '1', this.span, age, this.inpatient),
       serviceMonth: this.month,
       patient: patient(p),
       admissionDate: this.admission,
@@ -147,7 +157,7 @@ class PharmacyClaim {
               drugPoints: unit * rx.days,
               managementCode: mgmt.code,
               managementPoints: mgmt.points,
-              drugs: rx.drugs.map((d) => ({ code: d.code, quantity: 1 })),
+              drugs: rx.drugs.map((d) => ({ code: d.code, quantity: d.perDay ?? 1 })),
             },
           ],
         };
@@ -159,6 +169,69 @@ class PharmacyClaim {
 export interface MonthClaims {
   medical: { facility: Facility; claim: ClaimInput }[];
   pharmacy: { facility: Facility; claim: PharmacyClaimInput }[];
+  /** DPC stays with a claim in this month (the writer emits that month's claim of the stay). */
+  dpc: { facility: Facility; claim: DpcClaimInput }[];
+}
+
+const REHAB_GROUPS = new Set(['stroke', 'hip_fracture', 'pneumonia', 'aspiration', 'heart_failure', 'copd']);
+const DPC_BY_KEY = new Map(DPC_GROUPS.map((g) => [g.key, g]));
+const dpcInputs = new WeakMap<Stay, DpcClaimInput | null>();
+
+/** The DPC claim input of an acute stay in a DPC group (cached per stay), or null (出来高). */
+function dpcInput(p: Person, s: Stay): DpcClaimInput | null {
+  if (dpcInputs.has(s)) return dpcInputs.get(s) ?? null;
+  const g = s.kind === 'acute' && s.group.dpc ? DPC_BY_KEY.get(s.group.dpc) : undefined;
+  const span = spanOn(p, s.admit);
+  let input: DpcClaimInput | null = null;
+  if (g && span) {
+    const diag = { code: g.diagnosis.code, icd10: g.diagnosis.icd10, ...(g.diagnosis.code === '0000999' ? { name: g.diagnosis.name } : {}) };
+    const monthly: DpcClaimInput['monthly'] = {};
+    const units: DpcClaimInput['units'] = [];
+    const rehab = ageOn(p.birth, s.admit) >= 65 && REHAB_GROUPS.has(s.group.key);
+    for (let d = s.admit; d <= s.discharge; d = addDays(d, 1)) {
+      const month = d.slice(0, 7);
+      const m = (monthly[month] ??= { mealTimes: 0, mealYen: 0 });
+      m.mealTimes = (m.mealTimes ?? 0) + 3;
+      m.mealYen = (m.mealYen ?? 0) + 3 * MEAL_YEN;
+      const unit = (fee: { category: string; code: string; points: number }, times: number) => {
+        let u = units.find((x) => x.month === month && x.lines[0]?.code === fee.code);
+        if (!u) {
+          u = { month, category: fee.category, burden: '1', lines: [{ record: 'SI', code: fee.code }], points: fee.points, times: 0, dayCounts: new Array(31).fill(0) };
+          units.push(u);
+        }
+        u.times += times;
+        const counts = u.dayCounts as number[];
+        const i = Number(d.slice(8, 10)) - 1;
+        counts[i] = (counts[i] ?? 0) + times;
+      };
+      const day = daysSince(s.admit, d);
+      // 救急医療管理加算 and リハビリテーション are billed 出来高 on top of the 包括: the former for up to 7
+      // days, the latter (after stroke, fracture, pneumonia or heart failure in the old) from day 2 on
+      // weekdays, 3 units a day ⚠️ assumed intensity.
+      if (s.emergency && day < 7) unit(FEES.emergencyCare, 1);
+      if (rehab && day >= 1 && new Date(`${d}T00:00:00Z`).getUTCDay() % 6 !== 0) unit(s.group.key === 'stroke' ? FEES.rehabStroke : FEES.rehabMotor, 3);
+    }
+    input = {
+      typeCode: claimTypeCode('1', span, ageOn(p.birth, s.admit), true),
+      patient: patient(p),
+      insurance: { insurerNumber: span.insurer.number, kigo: span.kigo, bango: span.bango },
+      edaban: span.edaban,
+      admissionDate: s.admit,
+      dischargeDate: s.discharge,
+      outcome: '2',
+      admissionRoute: s.emergency ? 3 : 1,
+      dpc: { code: g.code, periodDays: g.periodDays, pointsPerDay: g.pointsPerDay },
+      diagnoses: [
+        { ...diag, role: '01' },
+        { ...diag, role: '11' },
+        { ...diag, role: '21' },
+      ],
+      units,
+      monthly,
+    };
+  }
+  dpcInputs.set(s, input);
+  return input;
 }
 
 const stayFee = (s: Stay) => (s.kind === 'acute' ? FEES.acuteWard : s.kind === 'post' ? POST_ACUTE_WARD : LONG_STAY_WARD);
@@ -197,9 +270,15 @@ export function* planClaims(p: Person, plan: YearPlan): Generator<[string, Month
       if (!v.date.startsWith(month)) continue;
       visitInto(p, v, claimAt, fill);
     }
+    const dpc: MonthClaims['dpc'] = [];
     for (const s of plan.stays) {
       const first = s.admit > `${month}-01` ? s.admit : `${month}-01`;
       if (!first.startsWith(month) || first > s.discharge) continue;
+      const di = dpcInput(p, s);
+      if (di) {
+        dpc.push({ facility: s.facility, claim: di });
+        continue;
+      }
       for (let d = first; d.startsWith(month) && d <= s.discharge; d = addDays(d, 1)) {
         const c = claimAt(s.facility, d, true);
         if (!c) continue;
@@ -208,6 +287,9 @@ export function* planClaims(p: Person, plan: YearPlan): Generator<[string, Month
         c.days.add(Number(d.slice(8, 10)));
         c.meals += 3;
         c.add(stayFee(s), d);
+        // 回復期・地域包括ケア: rehabilitation most days (6 units; 脳血管 after a stroke, else 運動器) ⚠️ assumed.
+        if (s.kind === 'post' && new Date(`${d}T00:00:00Z`).getUTCDay() !== 0)
+          c.add(s.group.key === 'stroke' ? FEES.rehabStroke : FEES.rehabMotor, d, 6);
         const day = daysSince(s.admit, d);
         if (s.emergency && s.kind === 'acute' && day < 7) c.add(FEES.emergencyCare, d);
         if (s.kind === 'acute' && day === 0) {
@@ -218,10 +300,11 @@ export function* planClaims(p: Person, plan: YearPlan): Generator<[string, Month
         }
       }
     }
-    if (!medical.size && !pharmacy.size) continue;
+    if (!medical.size && !pharmacy.size && !dpc.length) continue;
     yield [
       month,
       {
+        dpc,
         medical: [...medical.values()].filter((c) => c.units.size).map((c) => ({ facility: c.facility, claim: c.input(p) })),
         pharmacy: [...pharmacy.values()].map((c) => ({ facility: c.pharmacy, claim: c.input(p) })),
       },
@@ -314,6 +397,22 @@ export class ClaimFiles {
       s.count++;
       s.points += claimPoints(claim.units)[0] ?? 0;
       this.push(s, claimRecords(claim, s.receiptNo, s.facility));
+      this.claims++;
+    }
+    for (const { facility, claim } of claims.dpc) {
+      // The stay's records, cut to this month's claim (each monthly claim starts with its RE).
+      const months = dpcMonths(claim);
+      const k = months.findIndex((x) => x.serviceMonth === month);
+      if (k < 0) continue;
+      const all = dpcClaimRecords(claim, 1);
+      const starts = all.flatMap((r, i) => (r[0] === 'RE' ? [i] : []));
+      const recs = all.slice(starts[k], starts[k + 1] ?? all.length);
+      const s = this.file(facility, billing);
+      s.receiptNo++;
+      s.count++;
+      s.points += (months[k] as (typeof months)[number]).totals[0] ?? 0;
+      (recs[0] as string[])[1] = String(s.receiptNo);
+      this.push(s, recs);
       this.claims++;
     }
     for (const { facility, claim } of claims.pharmacy) {

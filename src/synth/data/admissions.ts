@@ -55,3 +55,18 @@ export const ACUTE_REVISITS = 0.6;
 
 /** Dental: share of people with dental care in a year and visits per episode (⚠️ from 3.2 visit-days a year per capita, §3.4). */
 export const DENTAL_USE = [0.45, 0.6, 0.55, 0.35, 0.3, 0.33, 0.36, 0.38, 0.4, 0.42, 0.44, 0.46, 0.48, 0.5, 0.52, 0.5, 0.42, 0.3, 0.18] as const;
+
+/**
+ * 外来 受療率 per 100,000 (§3.1, 2005 shape, both sexes; ×1.05 to the 2023 level): outpatient visit-days a
+ * year per person ≈ rate × 2.14 / 1,000 (12.5 visit-days per capita at the national rate 5,850, §3.4).
+ */
+export const OUTPATIENT_RATE = [
+  6400, 4030, 2390, 1909, 2315, 2706, 2918, 3123, 3517, 3669, 4486, 5535, 7383, 9370, 12846, 14060, 13664, 11693, 8879,
+] as const;
+export const OUTPATIENT_DAYS_PER_RATE = (1.05 * 12.5) / 5850;
+
+/**
+ * Share of outpatient visit-days at specialist clinics (眼科・皮膚科・耳鼻科・整形外科・泌尿器科 …) beyond
+ * the usual clinic, the acute episodes and rehabilitation, which the model generates explicitly ⚠️.
+ */
+export const SPECIALIST_SHARE = 0.55;

@@ -4,17 +4,19 @@
 export interface DrugChoice {
   brand: readonly [string, number];
   generic: readonly [string, number] | null;
+  /** Units a day (使用量), default 1 (usual adult dose of the strength, ⚠️ typical). */
+  perDay?: number;
 }
 
 export const DRUGS: Record<string, DrugChoice> = {
   amlodipine: { brand: ['612170710', 13.7], generic: ['620007853', 10.4] }, // ノルバスク錠5mg / アムロジピン錠5mg「あすか」
   arb: { brand: ['610432013', 43.7], generic: ['622412301', 10.7] }, // ブロプレス錠8 / カンデサルタンOD錠8mg「トーワ」
-  metformin: { brand: ['622412701', 10.4], generic: ['622412701', 10.4] }, // メトホルミン錠250mgMT「トーワ」
+  metformin: { brand: ['622412701', 10.4], generic: ['622412701', 10.4], perDay: 3 }, // メトホルミン錠250mgMT「トーワ」
   sulfonylurea: { brand: ['610443002', 10.4], generic: ['622187301', 10.1] }, // アマリール1mg / グリメピリド0.5mg「YD」
   statin: { brand: ['610443014', 24.5], generic: ['622186701', 10.4] }, // リピトール錠10mg / アトルバスタチン錠10mg「YD」
-  epa: { brand: ['613390006', 22], generic: null }, // エパデールカプセル300
+  epa: { brand: ['613390006', 22], generic: null, perDay: 6 }, // エパデールカプセル300
   aspirin: { brand: ['610443053', 5.9], generic: ['620007816', 5.9] }, // バイアスピリン / アスピリン腸溶錠「トーワ」
-  nitrate: { brand: ['612170456', 7.8], generic: null }, // シグマート錠5mg
+  nitrate: { brand: ['612170456', 7.8], generic: null, perDay: 3 }, // シグマート錠5mg
   bisoprolol: { brand: ['612140702', 16.6], generic: null }, // アーチスト錠10mg (β遮断薬)
   carvedilol: { brand: ['612140702', 16.6], generic: null }, // アーチスト錠10mg
   furosemide: { brand: ['622548902', 6.3], generic: ['622548902', 6.3] }, // フロセミド錠10mg「NIG」
@@ -23,11 +25,11 @@ export const DRUGS: Record<string, DrugChoice> = {
   donepezil: { brand: ['610432043', 76.1], generic: ['622279901', 73.1] }, // アリセプト錠5mg / ドネペジル錠10mg「トーワ」
   montelukast: { brand: ['622555501', 36.6], generic: ['622555501', 36.6] }, // モンテルカスト錠10mg「JG」
   zolpidem: { brand: ['610443047', 17.5], generic: ['622279601', 10.4] }, // マイスリー錠5mg / ゾルピデムOD錠5mg「トーワ」
-  etizolam: { brand: ['622411801', 6.1], generic: ['622411801', 6.1] }, // エチゾラム錠0.25mg「トーワ」
+  etizolam: { brand: ['622411801', 6.1], generic: ['622411801', 6.1], perDay: 3 }, // エチゾラム錠0.25mg「トーワ」
   ppi: { brand: ['612320549', 20.4], generic: null }, // タケプロンカプセル15
-  famotidine: { brand: ['612320350', 13.4], generic: null }, // ガスター錠20mg
-  allopurinol: { brand: ['610463077', 11.8], generic: null }, // ザイロリック錠100
-  loxoprofen: { brand: ['620098801', 10.4], generic: ['620098902', 10.1] }, // ロキソニン錠60mg / ロキソプロフェンNa錠60mg「YD」
+  famotidine: { brand: ['612320350', 13.4], generic: null, perDay: 2 }, // ガスター錠20mg
+  allopurinol: { brand: ['610463077', 11.8], generic: null, perDay: 2 }, // ザイロリック錠100
+  loxoprofen: { brand: ['620098801', 10.4], generic: ['620098902', 10.1], perDay: 3 }, // ロキソニン錠60mg / ロキソプロフェンNa錠60mg「YD」
   warfarin: { brand: ['613330003', 10.4], generic: null }, // ワーファリン錠1mg
 };
 

@@ -10,6 +10,7 @@ const fee = (category: string, code: string, points: number): Fee => ({ category
 
 export const FEES = {
   firstVisit: fee('11', '111000110', 291), // 初診料
+  infantFirstVisit: fee('11', '111000370', 75), // 乳幼児加算（初診）
   revisit: fee('12', '112007410', 75), // 再診料
   outpatientManagement: fee('12', '112011010', 52), // 外来管理加算
   lifestyle2: fee('13', '113707110', 333), // 生活習慣病管理料（Ⅱ）
@@ -19,13 +20,20 @@ export const FEES = {
   prescription: fee('80', '120002910', 60), // 処方箋料（その他）
   prescriptionSpecific: fee('80', '120005710', 56), // 特定疾患処方管理加算（処方箋料）
   cbc: fee('60', '160008010', 21), // 末梢血液一般検査
+  crp: fee('60', '160054710', 16), // ＣＲＰ
   hba1c: fee('60', '160010010', 49), // ＨｂＡ１ｃ
   urine: fee('60', '160000310', 26), // 尿一般
   urineJudgement: fee('60', '160061710', 34), // 尿・糞便等検査判断料
   bloodJudgement: fee('60', '160061810', 125), // 血液学的検査判断料
   biochemJudgement: fee('60', '160061910', 144), // 生化学的検査（１）判断料
   ct: fee('70', '170033410', 1000), // ＣＴ撮影（６４列以上）（その他）
+  xrayDiagnosis: fee('70', '170000410', 85), // 単純撮影 写真診断（頭部・胸部・腹部・脊椎）
+  xrayDigital: fee('70', '170027910', 68), // 単純撮影（デジタル撮影）
+  ecg: fee('60', '160068410', 130), // 心電図検査（四肢単極誘導及び胸部誘導を含む最低１２誘導）
+  echo: fee('60', '160072210', 530), // 超音波検査（断層撮影法）（胸腹部）
   dialysis: fee('40', '140057910', 2036), // 人工腎臓（慢性維持透析１）（４時間以上５時間未満）
+  rehabStroke: fee('80', '180745310', 245), // 脳血管疾患等リハビリテーション料（Ⅰ）（理学療法士）1単位
+  rehabMotor: fee('80', '180755710', 185), // 運動器リハビリテーション料（Ⅰ）（理学療法士）1単位
   acuteWard: fee('90', '190117710', 1688), // 急性期一般入院料１
   emergencyCare: fee('90', '190171910', 1050), // 救急医療管理加算１ (up to 7 days)
 } as const;
@@ -50,24 +58,33 @@ export interface AdmissionGroup {
   /** Disease module that raises this reason (its weight × 6 while under care). */
   disease?: string;
   ct: boolean;
+  /** DPC_GROUPS key (data/dpc-groups.ts): the stay is billed as DPC at the acute hospital. */
+  dpc?: string;
 }
 
 export const ADMISSION_GROUPS: readonly AdmissionGroup[] = [
-  { key: 'pneumonia', diagnosis: '4860030', weight: [4, 1, 2], ct: true }, // 肺炎
-  { key: 'aspiration', diagnosis: '5070003', weight: [0, 0, 1.2], ct: true }, // 誤嚥性肺炎
+  { key: 'pneumonia', diagnosis: '4860030', weight: [4, 1, 2], ct: true, dpc: 'pneumonia-75plus' }, // 肺炎
+  { key: 'aspiration', diagnosis: '5070003', weight: [0, 0, 1.2], ct: true, dpc: 'aspiration-pneumonia' }, // 誤嚥性肺炎
   { key: 'asthma', diagnosis: '4939008', weight: [2, 0.3, 0.2], ct: false }, // 気管支喘息
-  { key: 'heart_failure', diagnosis: '4289005', weight: [0, 0.2, 1.2], disease: 'heart_failure', ct: false }, // 急性心不全
-  { key: 'ami', diagnosis: '8832376', weight: [0, 0.3, 0.4], disease: 'ihd', ct: false }, // 急性心筋梗塞
-  { key: 'angina', diagnosis: '4139007', weight: [0, 0.5, 0.6], disease: 'ihd', ct: false }, // 狭心症
-  { key: 'stroke', diagnosis: '8838708', weight: [0, 0.5, 1], disease: 'stroke', ct: true }, // 脳梗塞
-  { key: 'cancer_colon', diagnosis: '1539004', weight: [0, 0.6, 0.8], disease: 'cancer', ct: true }, // 大腸癌
+  { key: 'heart_failure', diagnosis: '4289015', weight: [0, 0.2, 1.2], disease: 'heart_failure', ct: false, dpc: 'heart-failure' }, // 心不全
+  { key: 'ami', diagnosis: '8832376', weight: [0, 0.3, 0.4], disease: 'ihd', ct: false, dpc: 'ami-pci' }, // 急性心筋梗塞
+  { key: 'angina', diagnosis: '4139007', weight: [0, 0.5, 0.6], disease: 'ihd', ct: false, dpc: 'angina-pci' }, // 狭心症
+  { key: 'stroke', diagnosis: '8838708', weight: [0, 0.5, 1], disease: 'stroke', ct: true, dpc: 'cerebral-infarction' }, // 脳梗塞
+  { key: 'cancer_colon', diagnosis: '1539004', weight: [0, 0.6, 0.8], disease: 'cancer', ct: true, dpc: 'colon-cancer-surgery' }, // 大腸癌
   { key: 'cancer_stomach', diagnosis: '1519006', weight: [0, 0.5, 0.6], disease: 'cancer', ct: true }, // 胃癌
-  { key: 'cancer_lung', diagnosis: '1629006', weight: [0, 0.4, 0.6], disease: 'cancer', ct: true }, // 肺癌
+  { key: 'cancer_lung', diagnosis: '1629006', weight: [0, 0.4, 0.6], disease: 'cancer', ct: true, dpc: 'lung-cancer-bronchoscopy' }, // 肺癌
   { key: 'cancer_breast', diagnosis: '1749008', weight: [0, 0.5, 0.2], disease: 'cancer', ct: false }, // 乳癌
-  { key: 'hip_fracture', diagnosis: '8208009', weight: [0, 0.1, 1], ct: true }, // 大腿骨頚部骨折
-  { key: 'copd', diagnosis: '8840399', weight: [0, 0.1, 0.3], disease: 'copd', ct: true }, // 慢性閉塞性肺疾患
+  { key: 'hip_fracture', diagnosis: '8208009', weight: [0, 0.1, 1], ct: true, dpc: 'hip-fracture-surgery' }, // 大腿骨頚部骨折
+  { key: 'copd', diagnosis: '8840399', weight: [0, 0.1, 0.3], disease: 'copd', ct: true, dpc: 'copd-exacerbation' }, // 慢性閉塞性肺疾患
   { key: 'renal_failure', diagnosis: '5849003', weight: [0, 0.2, 0.4], ct: false }, // 急性腎不全
   { key: 'back_pain', diagnosis: '7242023', weight: [0, 0.8, 0.4], ct: true }, // 根性腰痛症
   { key: 'knee_oa', diagnosis: '7153018', weight: [0, 0.3, 0.6], disease: 'joint_pain', ct: false }, // 変形性膝関節症
   { key: 'gerd', diagnosis: '5301002', weight: [0.5, 1, 0.5], ct: false }, // 逆流性食道炎 (消化器 stands for the rest)
+  // DPC groups whose 傷病名 is not in the shipped subset (written as 0000999 with the name).
+  { key: 'cataract', diagnosis: '0000999', weight: [0, 0.2, 1], ct: false, dpc: 'cataract' },
+  { key: 'colon_polyp', diagnosis: '0000999', weight: [0, 0.8, 0.6], ct: false, dpc: 'colon-polyp-emr' },
+  { key: 'uti', diagnosis: '0000999', weight: [0.3, 0.3, 0.7], ct: false, dpc: 'urinary-tract-infection' },
+  { key: 'bile_duct_stone', diagnosis: '0000999', weight: [0, 0.3, 0.4], ct: true, dpc: 'bile-duct-stone-ercp' },
+  { key: 'appendicitis', diagnosis: '0000999', weight: [0.6, 0.4, 0.1], ct: true, dpc: 'appendicitis' },
+  { key: 'dehydration', diagnosis: '0000999', weight: [0.5, 0.1, 0.5], ct: false, dpc: 'dehydration' },
 ];
