@@ -1,6 +1,8 @@
 // Turns the typed records of each reader into canonical rows (pseudonymised) for one file.
 import { createHash } from 'node:crypto';
-import { readInsurerList, readMemberRegister } from '../formats/csv/register.js';
+import { CARE_LEVELS, type CareIdentity, readBarthel, readCareCertifications, readCareClaims } from '../formats/csv/care.js';
+import { FACILITY_KIND, readFacilityList } from '../formats/csv/facilities.js';
+import { type CsvEvent, readInsurerList, readMemberRegister } from '../formats/csv/register.js';
 import type { FileFormat } from '../formats/detect.js';
 import { type GuidanceDocument, readCheckupZip } from '../formats/tokutei-xml/reader.js';
 import { readUke } from '../formats/uke/reader.js';
@@ -17,6 +19,9 @@ export interface FileBatch {
   recordsRead: number;
   /** A file-level problem: nothing of the file may be loaded. */
   fatal: Rejection | null;
+  /** Facility rows come from the facility list (authoritative: they replace stored rows); otherwise
+   * facility rows seen in claims only add unknown facilities and fill missing values. */
+  facilityMaster?: boolean;
 }
 
 /** Rejections without a line (or these codes) mean the file as a whole cannot be trusted. */
@@ -26,6 +31,9 @@ export interface LinkContext {
   pseudo: Pseudonymizer;
   /** enrollment_key → member_key for members already known (from the register). */
   lookupMember(enrollmentKey: string): Promise<string | null>;
+  /** The subset of member_keys present in the member table (care files link only to registered members).
+   * Absent: every key is taken as linked. */
+  knownMembers?(memberKeys: string[]): Promise<Set<string>>;
 }
 
 /** Year-month of the day before the birth date (the legal age-increment day). */
@@ -65,6 +73,59 @@ export async function convertFile(path: string, format: FileFormat, fileId: stri
       return convertUke(path, fileId, ctx);
     case 'tokutei-zip':
       return convertCheckups(path, fileId, ctx);
+    case 'facility-list-csv':
+      return convertFacilities(path);
+    case 'care-certification-csv':
+      return convertCare(path, ctx, readCareCertifications(path), (r, memberKey) => ({
+        table: 'care_certification',
+        row: {
+          member_key: memberKey,
+          care_insurer_code: r.careInsurerNumber,
+          decision_date: r.decisionDate,
+          // 非該当 has no 有効期間: the decision date keys the row, valid_to stays null.
+          valid_from: r.validFrom ?? r.decisionDate,
+          valid_to: r.validTo,
+          care_level: CARE_LEVELS[r.levelCode],
+          ingest_file_id: fileId,
+          source_line: r.line,
+        },
+      }));
+    case 'care-claims-csv':
+      return convertCare(path, ctx, readCareClaims(path), (r, memberKey) => ({
+        table: 'care_claim',
+        row: {
+          // Natural key: 事業所 × person × サービス提供年月 × サービス種類 (a re-submission replaces it).
+          care_claim_id: hashId(r.providerCode, memberKey, r.serviceMonth, r.serviceType),
+          member_key: memberKey,
+          service_month: r.serviceMonth,
+          provider_code: r.providerCode,
+          service_type_code: r.serviceType,
+          units: r.units,
+          cost_yen: r.costYen,
+          benefit_yen: r.benefitYen,
+          ingest_file_id: fileId,
+          source_line: r.line,
+          care_insurer_code: r.careInsurerNumber,
+          service_days: r.serviceDays,
+          unit_price: r.unitPrice,
+          benefit_rate: r.benefitRate,
+          public_yen: r.publicYen,
+          patient_share_yen: r.patientShareYen,
+        },
+      }));
+    case 'barthel-csv':
+      return convertCare(path, ctx, readBarthel(path), (r, memberKey) => ({
+        table: 'adl_assessment',
+        row: {
+          member_key: memberKey,
+          assessment_date: r.assessmentDate,
+          provider_code: r.providerCode,
+          ...r.items,
+          total: r.total,
+          ingest_file_id: fileId,
+          source_line: r.line,
+        },
+      }));
     default: {
       const b = newBatch();
       b.fatal = {
@@ -73,7 +134,8 @@ export async function convertFile(path: string, format: FileFormat, fileId: stri
         recordType: null,
         field: null,
         code: 'UNKNOWN_FORMAT',
-        reason: '対応していないファイル形式です (UKE・特定健診ZIP・被保険者台帳CSV・保険者マスタCSV) / unsupported file format',
+        reason:
+          '対応していないファイル形式です (UKE・特定健診ZIP・被保険者台帳CSV・保険者マスタCSV・医療機関等一覧CSV・要介護認定CSV・介護給付費明細CSV・Barthel CSV) / unsupported file format',
       };
       return b;
     }
@@ -93,6 +155,80 @@ async function convertInsurers(path: string): Promise<FileBatch> {
         industry_code: e.row.industryCode,
         prefecture_code: e.row.prefectureCode,
       });
+  }
+  return b;
+}
+
+async function convertFacilities(path: string): Promise<FileBatch> {
+  const b = newBatch();
+  b.facilityMaster = true;
+  for await (const e of readFacilityList(path)) {
+    b.recordsRead++;
+    if (e.type === 'rejection') addRejection(b, e.rejection);
+    else
+      push(b, 'facility', {
+        facility_code: e.row.code,
+        name: e.row.name,
+        facility_kind: FACILITY_KIND[e.row.type],
+        prefecture_code: e.row.prefectureCode,
+        municipality_code: e.row.municipalityCode,
+        beds: e.row.beds,
+        functions: e.row.functions.length ? e.row.functions.join(',') : null,
+        facility_type: e.row.type,
+      });
+  }
+  return b;
+}
+
+/**
+ * Care files identify people by 介護保険者番号・介護被保険者番号 and name. They are linked to members with
+ * the member register's own key (normalised 氏名カナ + 生年月日 + 性別); a row whose person is not in the
+ * member table is quarantined (UNLINKED_MEMBER). Names and 被保険者番号 never reach the store.
+ */
+async function convertCare<T extends CareIdentity & { line: number }>(
+  path: string,
+  ctx: LinkContext,
+  events: AsyncGenerator<CsvEvent<T>>,
+  toRow: (r: T, memberKey: string) => { table: string; row: Record<string, unknown> },
+): Promise<FileBatch> {
+  const b = newBatch();
+  const pending: { r: T; key: string }[] = [];
+  for await (const e of events) {
+    b.recordsRead++;
+    if (e.type === 'rejection') {
+      addRejection(b, e.rejection);
+      continue;
+    }
+    const r = e.row;
+    if (!r.kanaName.trim()) {
+      b.rejections.push({
+        file: path,
+        line: r.line,
+        recordType: 'row',
+        field: '氏名カナ',
+        code: 'UNLINKED_MEMBER',
+        reason: '氏名カナがないため加入者を特定できません / no kana name: member cannot be linked',
+      });
+      continue;
+    }
+    pending.push({ r, key: ctx.pseudo.memberKey(r.kanaName, r.birthDate, r.sex) });
+  }
+  const known = ctx.knownMembers ? await ctx.knownMembers(pending.map((p) => p.key)) : null;
+  for (const { r, key } of pending) {
+    if (known && !known.has(key)) {
+      b.rejections.push({
+        file: path,
+        line: r.line,
+        recordType: 'row',
+        field: '氏名カナ',
+        code: 'UNLINKED_MEMBER',
+        reason:
+          '被保険者台帳に該当する加入者がいません（氏名カナ・生年月日・性別） / no registered member with this kana name, birth date and sex',
+      });
+      continue;
+    }
+    const { table, row } = toRow(r, key);
+    push(b, table, row);
   }
   return b;
 }
@@ -211,8 +347,10 @@ async function pushClaim(b: FileBatch, c: UkeClaim, fileId: string, ctx: LinkCon
     return;
   }
   b.warnings.push(...c.warnings);
-  // Natural key of a claim: facility, member, service month, claim kind (a re-submission replaces it).
-  const claimId = hashId(c.facility.facilityCode, memberKey, c.serviceMonth, c.kind);
+  // Natural key of a claim: facility, member, service month, claim kind, insurer (a change of insurer
+  // within the month gives two claims) and, for inpatient claims, the admission date (DPC bills each
+  // stay of a month on its own claim). A re-submission has the same key and replaces the claim.
+  const claimId = hashId(c.facility.facilityCode, memberKey, c.serviceMonth, c.kind, c.insurance.insurerNumber, c.admissionDate);
   push(b, 'claim', {
     claim_id: claimId,
     member_key: memberKey,

@@ -49,10 +49,17 @@ const KEYS: Record<string, string[]> = {
   claim_device: ['claim_id', 'seq'],
   checkup: ['checkup_id'],
   health_guidance: ['guidance_id'],
+  care_certification: ['member_key', 'valid_from'],
+  care_claim: ['care_claim_id'],
+  adl_assessment: ['member_key', 'assessment_date'],
 };
 const CLAIM_CHILDREN = ['claim_diagnosis', 'claim_procedure', 'claim_drug', 'claim_device'];
-/** Load order: parents before children (CANONICAL_TABLES is listed in that order). */
-const ORDER: readonly string[] = CANONICAL_TABLES;
+const CARE_TABLES = ['care_certification', 'care_claim', 'adl_assessment'];
+/** Load order: parents before children (CANONICAL_TABLES is listed in that order), then the care tables. */
+const ORDER: readonly string[] = [
+  ...CANONICAL_TABLES,
+  ...CARE_TABLES.filter((t) => !(CANONICAL_TABLES as readonly string[]).includes(t)),
+];
 
 export async function expandPaths(inputs: string[]): Promise<string[]> {
   const out: string[] = [];
@@ -78,10 +85,14 @@ export async function sha256File(path: string): Promise<string> {
 /** Orders files so that reference data (insurers, register) is loaded before claims and checkups. */
 const FORMAT_RANK: Record<FileFormat, number> = {
   'insurer-list-csv': 0,
+  'facility-list-csv': 0,
   'member-register-csv': 1,
   uke: 2,
   'tokutei-zip': 3,
-  unknown: 4,
+  'care-certification-csv': 4,
+  'care-claims-csv': 5,
+  'barthel-csv': 5,
+  unknown: 6,
 };
 
 export async function ingest(
@@ -92,6 +103,7 @@ export async function ingest(
 ): Promise<IngestReport> {
   const runId = randomUUID();
   const startedAt = new Date().toISOString();
+  masterLoaded.clear();
   await store.run("insert into ingest_run values ($1, $2::timestamp, null, 'running', null, null, null, null)", [
     runId,
     startedAt,
@@ -114,13 +126,29 @@ export async function ingest(
       }
       return links.get(key) ?? null;
     },
+    knownMembers: async (keys) => {
+      const found = new Set<string>();
+      const unique = [...new Set(keys)];
+      if (unique.length === 0) return found;
+      await store.run('create temp table if not exists link_member_keys (k varchar)');
+      await store.run('delete from link_member_keys');
+      await store.append(
+        'link_member_keys',
+        unique.map((k) => ({ k })),
+      );
+      for (const r of await store.query<{ k: string }>('select l.k from link_member_keys l join member m on m.member_key = l.k'))
+        found.add(r.k);
+      return found;
+    },
   };
   const files: FileReport[] = [];
   let i = 0;
   for (const { path, format } of detected) {
     onProgress?.(i++, detected.length, path);
-    files.push(await ingestOne(store, runId, path, format, ctx));
-    links = null;
+    const report = await ingestOne(store, runId, path, format, ctx);
+    files.push(report);
+    // Only a register adds enrolments: reload the link map lazily after one (not after every file).
+    if (report.loaded.enrollment) links = null;
   }
   onProgress?.(detected.length, detected.length, '');
   const totals = {
@@ -187,15 +215,16 @@ async function ingestOne(store: Store, runId: string, path: string, format: File
     return report;
   }
   await store.transaction(async () => {
-    report.replaced = await loadRows(store, batch);
-    if (batch.rows.claim?.length) report.unknownCodes = await enrichFromMasters(store, fileId);
+    report.replaced = await loadRows(store, batch, fileId, report);
     for (const t of ORDER) if (batch.rows[t]?.length) report.loaded[t] = batch.rows[t]?.length ?? 0;
     await quarantine(store, runId, fileId, batch.rejections);
     const loadedCount =
       (batch.rows.claim?.length ?? 0) +
       (batch.rows.checkup?.length ?? 0) +
       (batch.rows.enrollment?.length ?? 0) +
-      (batch.rows.insurer?.length ?? 0);
+      (batch.rows.insurer?.length ?? 0) +
+      (batch.facilityMaster ? (batch.rows.facility?.length ?? 0) : 0) +
+      CARE_TABLES.reduce((n, t) => n + (batch.rows[t]?.length ?? 0), 0);
     await store.run('insert into ingest_file values ($1, $2, $3, $4, current_timestamp, $5, $6, $7)', [
       fileId,
       runId,
@@ -212,8 +241,16 @@ async function ingestOne(store: Store, runId: string, path: string, format: File
   return report;
 }
 
-async function loadRows(store: Store, batch: FileBatch): Promise<number> {
+/**
+ * Loads a file's rows through temp staging tables. Every statement touches only the file's rows: rows
+ * go in with INSERT … ON CONFLICT (the primary-key index finds an earlier version without scanning the
+ * table), codes are enriched on the stage before they are inserted, and a re-sent claim's old detail
+ * rows are deleted only when a claim was actually replaced. Cost per file is independent of the store's
+ * size, so loading stays linear however much is already there.
+ */
+async function loadRows(store: Store, batch: FileBatch, fileId: string, report: FileReport): Promise<number> {
   let replaced = 0;
+  let replacedIds: string[] = [];
   for (const table of ORDER) {
     const rows = dedupe(batch.rows[table] ?? [], KEYS[table] ?? []);
     if (rows.length === 0) continue;
@@ -223,16 +260,46 @@ async function loadRows(store: Store, batch: FileBatch): Promise<number> {
     await store.run(`delete from ${stage}`);
     await store.append(stage, rows);
     const match = keys.map((k) => `t.${k} = s.${k}`).join(' and ');
-    if (table === 'claim') {
-      replaced += await store.scalar<number>(
-        `select count(*) from claim t where exists (select 1 from ${stage} s where ${match})`,
+    if (table === 'facility' && !batch.facilityMaster) {
+      // Facilities seen in claims (UKE IR/YK) only add unknown codes and fill missing values, so that a
+      // later claim file never erases what the facility list says (種別, 病床数, 機能).
+      const cols = (await store.columns('facility')).map((c) => c.name).filter((c) => c !== 'facility_code');
+      await store.run(
+        `update facility set ${cols.map((c) => `${c} = coalesce(facility.${c}, s.${c})`).join(', ')} from ${stage} s where s.facility_code = facility.facility_code`,
       );
-      for (const child of CLAIM_CHILDREN) {
-        await store.run(`delete from ${child} where claim_id in (select claim_id from ${stage})`);
-      }
+      await store.run(`insert into facility select * from ${stage} s where not exists (select 1 from facility t where ${match})`);
+      continue;
     }
-    await store.run(`delete from ${table} t where exists (select 1 from ${stage} s where ${match})`);
-    await store.run(`insert into ${table} select * from ${stage}`);
+    if (table === 'claim') {
+      const inserted = new Set(
+        (await store.query<{ claim_id: string }>(`insert into claim select * from ${stage} on conflict do nothing returning claim_id`)).map(
+          (r) => r.claim_id,
+        ),
+      );
+      replacedIds = rows.map((r) => String(r.claim_id)).filter((id) => !inserted.has(id));
+      replaced += replacedIds.length;
+      if (replacedIds.length) {
+        // A re-sent claim (same natural key): its new version replaces the row and all its detail lines.
+        await store.run('create temp table if not exists stage_replaced (claim_id varchar)');
+        await store.run('delete from stage_replaced');
+        await store.append(
+          'stage_replaced',
+          replacedIds.map((claim_id) => ({ claim_id })),
+        );
+        for (const child of CLAIM_CHILDREN) await store.run(`delete from ${child} where claim_id in (select claim_id from stage_replaced)`);
+        await store.run(`insert or replace into claim select * from ${stage} where claim_id in (select claim_id from stage_replaced)`);
+      }
+      continue;
+    }
+    if (table === 'claim_diagnosis')
+      await store.run(`update ${stage} set icd10 = m.icd10 from code_master m where m.kind = 'b' and m.code = ${stage}.disease_code`);
+    if (table === 'claim_drug')
+      await store.run(
+        `update ${stage} set yj_code = m.yakka_code, is_generic = m.is_generic from code_master m where m.kind = 'y' and m.code = ${stage}.drug_code`,
+      );
+    const coded = CODED.find((c) => c.table === table);
+    if (coded) report.unknownCodes = { ...report.unknownCodes, ...(await unknownCodes(store, coded, stage, fileId)) };
+    await store.run(`insert or replace into ${table} select * from ${stage}`);
   }
   return replaced;
 }
@@ -240,45 +307,41 @@ async function loadRows(store: Store, batch: FileBatch): Promise<number> {
 /** Claim code columns checked against code_master, by master kind. */
 const CODED = [
   { kind: 'b', table: 'claim_diagnosis', column: 'disease_code', skip: "'0000999'" },
-  { kind: 's', table: 'claim_procedure', column: 'procedure_code', skip: "''" },
+  // 医科診療行為 only (1xxxxxxxx): 歯科 (3…) and 調剤行為 (4…) codes have masters of their own, not shipped.
+  { kind: 's', table: 'claim_procedure', column: 'procedure_code', skip: "'' and x.procedure_code like '1%'" },
   { kind: 'y', table: 'claim_drug', column: 'drug_code', skip: "''" },
   { kind: 't', table: 'claim_device', column: 'device_code', skip: "'777770000'" },
 ] as const;
 
+const masterLoaded = new Map<string, boolean>();
+
 /**
- * Fills ICD-10, YJ (薬価基準収載医薬品コード) and the generic flag from the loaded masters for the claims of
- * one file, and records the codes no loaded master knows (未コード化 codes excepted). Kinds without any
- * loaded master are not checked.
+ * Records the codes of a file's staged claim lines that no loaded master knows (未コード化 codes
+ * excepted), with counts. Kinds without any loaded master are not checked.
  */
-async function enrichFromMasters(store: Store, fileId: string): Promise<Record<string, number>> {
-  const ofFile = 'claim_id in (select claim_id from claim where ingest_file_id = $1)';
-  await store.run(
-    `update claim_diagnosis set icd10 = m.icd10 from code_master m where m.kind = 'b' and m.code = claim_diagnosis.disease_code and claim_diagnosis.${ofFile}`,
-    [fileId],
-  );
-  await store.run(
-    `update claim_drug set yj_code = m.yakka_code, is_generic = m.is_generic from code_master m where m.kind = 'y' and m.code = claim_drug.drug_code and claim_drug.${ofFile}`,
-    [fileId],
-  );
-  const unknown: Record<string, number> = {};
-  for (const c of CODED) {
-    if ((await store.scalar<number>('select count(*) from code_master where kind = $1', [c.kind])) === 0) continue;
-    await store.run(`delete from unknown_code where kind = $1 and ingest_file_id = $2`, [c.kind, fileId]);
-    await store.run(
-      `insert into unknown_code
-       select $1, x.${c.column}, $2, count(*) from ${c.table} x
-       where x.${ofFile.replace('$1', '$2')} and x.${c.column} <> ${c.skip}
-         and not exists (select 1 from code_master m where m.kind = $1 and m.code = x.${c.column})
-       group by x.${c.column}`,
-      [c.kind, fileId],
-    );
-    const n = await store.scalar<number>('select count(*) from unknown_code where kind = $1 and ingest_file_id = $2', [
-      c.kind,
-      fileId,
-    ]);
-    if (n > 0) unknown[c.kind] = n;
+async function unknownCodes(
+  store: Store,
+  c: (typeof CODED)[number],
+  stage: string,
+  fileId: string,
+): Promise<Record<string, number>> {
+  let loaded = masterLoaded.get(c.kind);
+  if (loaded === undefined) {
+    loaded = (await store.scalar<number>('select count(*) from code_master where kind = $1', [c.kind])) > 0;
+    masterLoaded.set(c.kind, loaded);
   }
-  return unknown;
+  if (!loaded) return {};
+  await store.run('delete from unknown_code where kind = $1 and ingest_file_id = $2', [c.kind, fileId]);
+  await store.run(
+    `insert into unknown_code
+     select $1, x.${c.column}, $2, count(*) from ${stage} x
+     where x.${c.column} <> ${c.skip}
+       and not exists (select 1 from code_master m where m.kind = $1 and m.code = x.${c.column})
+     group by x.${c.column}`,
+    [c.kind, fileId],
+  );
+  const n = await store.scalar<number>('select count(*) from unknown_code where kind = $1 and ingest_file_id = $2', [c.kind, fileId]);
+  return n > 0 ? { [c.kind]: n } : {};
 }
 
 function dedupe(rows: Record<string, unknown>[], keys: string[]): Record<string, unknown>[] {

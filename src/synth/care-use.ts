@@ -149,7 +149,15 @@ const SPECIALTIES: { diagnosis: string; items: Fee[]; drug: string | null; weigh
 const pickWeighted = <T>(r: Rng, items: readonly T[], weight: (t: T) => number): T => items[r.weighted(items.map(weight))] as T;
 
 /** The plan of one 年度 for one person (deterministic per seed, person and 年度). */
-export function planYear(seed: number, p: Person, fy: number, fac: MunicipalityFacilities, lat: Latent = personLatent(seed, p)): YearPlan {
+export function planYear(
+  seed: number,
+  p: Person,
+  fy: number,
+  fac: MunicipalityFacilities,
+  lat: Latent = personLatent(seed, p),
+  /** Visits prompted by a programme (受診勧奨): a first visit at the usual clinic for the condition. */
+  prompted: { date: string; reason: keyof Conditions }[] = [],
+): YearPlan {
   const start = `${fy}-04-01`;
   const end = `${fy + 1}-03-31`;
   const r = new Rng(streamSeed(seed, p.id, 0xca2e, fy));
@@ -347,6 +355,14 @@ export function planYear(seed: number, p: Person, fy: number, fac: MunicipalityF
       if (d > last || inHospital(d)) break;
       visits.push({ date: d, facility: clinic, kind: 'revisit', diagnoses: [ep.diagnosis], items: [FEES.revisit, FEES.outpatientManagement] });
     }
+  }
+
+  for (const v of prompted) {
+    if (v.date < from || v.date > last || inHospital(v.date)) continue;
+    const items: Fee[] = [FEES.firstVisit, FEES.cbc, FEES.bloodJudgement, FEES.biochemJudgement];
+    if (v.reason === 'diabetes') items.push(FEES.hba1c);
+    const diagnosis = { hypertension: '8840107', diabetes: '2500015', dyslipidemia: '8844446' }[v.reason];
+    visits.push({ date: v.date, facility: usual, kind: 'acute', diagnoses: [diagnosis], items });
   }
 
   // Ambulance transports not admitted: the acute hospital's emergency department.

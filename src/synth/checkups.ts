@@ -36,7 +36,13 @@ export interface SynthCheckup {
 }
 
 /** The 特定健診 of one person in one 年度, or null (not a target, or did not attend). */
-export function checkupFor(seed: number, p: Person, fy: number, lat: Latent = latent(seed, p)): SynthCheckup | null {
+export function checkupFor(
+  seed: number,
+  p: Person,
+  fy: number,
+  lat: Latent = latent(seed, p),
+  adjust: { weightFactor: number; waistCm: number } = { weightFactor: 1, waistCm: 0 },
+): SynthCheckup | null {
   const fyEnd = `${fy + 1}-03-31`;
   const age = ageOn(p.birth, fyEnd);
   if (age < 40 || age > 74) return null;
@@ -79,7 +85,8 @@ export function checkupFor(seed: number, p: Person, fy: number, lat: Latent = la
     1,
   );
   // Lower physiological floors: the fitted distributions have fatter left tails than real bodies (⚠️).
-  const bmi = round(Math.max(15.5, value('bmi')), 1);
+  // The effect of earlier 特定保健指導 (guidance.ts) shifts weight and waist.
+  const bmi = round(Math.max(15.5, value('bmi') * adjust.weightFactor), 1);
   const share = (key: string) => (QUESTIONNAIRE[key]?.[sex][band] ?? 0) / 100;
   // Answers go to the highest latent values: treatment to those with the risk, history likewise.
   const top = (score: number, p0: number) => score > probit(1 - p0);
@@ -88,7 +95,7 @@ export function checkupFor(seed: number, p: Person, fy: number, lat: Latent = la
     height_cm: height,
     weight_kg: round((bmi * height * height) / 10000, 1),
     bmi,
-    waist_cm: round(Math.max(55 + bmi, value('waist')), 1),
+    waist_cm: round(Math.max(55 + bmi, value('waist') + adjust.waistCm), 1),
     sbp,
     dbp: Math.max(45, Math.min(Math.round(value('dbp')), sbp - 10)),
     blood_draw_timing: r.chance(0.85) ? 2 : 3,

@@ -6,9 +6,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { INSURER_LIST_HEADER, MEMBER_REGISTER_HEADER } from '../formats/csv/register.js';
-import { type CheckupDocInput, CheckupPackageWriter, checkupDocument } from '../formats/tokutei-xml/writer.js';
+import { type CheckupDocInput, CheckupPackageWriter, checkupDocument, guidanceDocument } from '../formats/tokutei-xml/writer.js';
 import { INSURER_TYPE_JA } from '../model/terms-ja.js';
-import { CHECKUP_ORGS, checkupFor } from './checkups.js';
+import { CHECKUP_ORGS, type SynthCheckup } from './checkups.js';
+import { checkupWithEffects, type GuidanceCourse, guidanceFor, type LetterOutcome, letterFor } from './guidance.js';
 import { planYear, type YearPlan } from './care-use.js';
 import { ClaimFiles, planClaims } from './claims.js';
 import { metabolicFactor, personLatent } from './conditions.js';
@@ -42,8 +43,10 @@ export interface SynthManifest {
   byInsurerType: Record<string, number>;
   /** 特定健診 written, by 年度 and insurer number. */
   checkups: Record<string, Record<string, number>>;
-  /** Claims written (医科 and 調剤). */
+  /** Claims written (医科・DPC・歯科・調剤). */
   claims: number;
+  /** 特定保健指導 reports (hg08) written. */
+  guidanceReports: number;
   files: string[];
 }
 
@@ -93,13 +96,24 @@ export const TRUTH_HEADER = [
   'duplicate_prescribing',
   'admissions',
   'admission_rate_next_year',
+  'guidance_level',
+  'guidance_completed',
+  'letter_eligible',
+  'letter_assigned',
+  'letter_visit',
   'metabolic_factor',
   'frailty',
   'death_date',
 ] as const;
 
 /** One ground-truth row per person and 年度 of their care plan (enrolled at some point of the 年度). */
-function truthRow(seed: number, p: Person, plan: YearPlan): string | null {
+function truthRow(
+  seed: number,
+  p: Person,
+  plan: YearPlan,
+  guidance: GuidanceCourse | null,
+  letter: LetterOutcome | null,
+): string | null {
   const on = `${plan.fy}-04-01`;
   const span = p.spans.find((s) => s.start <= `${plan.fy + 1}-03-31` && (s.end === null || s.end >= on));
   if (!span || p.birth > `${plan.fy + 1}-03-31` || (p.death && p.death < on)) return null;
@@ -127,6 +141,11 @@ function truthRow(seed: number, p: Person, plan: YearPlan): string | null {
     +plan.duplicatePrescribing,
     admissions,
     h.admissionRate.toFixed(4),
+    guidance ? guidance.level : '',
+    guidance ? +guidance.completed : '',
+    letter ? +letter.eligible : 0,
+    letter ? +letter.assigned : 0,
+    letter?.visit ?? '',
     g.toFixed(4),
     h.frailty.toFixed(4),
     p.death ?? '',
@@ -168,7 +187,7 @@ export async function writeSynthPopulation(opts: SynthOptions): Promise<SynthMan
   const register = createWriteStream(join(opts.out, 'member_register.csv'));
   register.write(iconv.encode(`${MEMBER_REGISTER_HEADER.join(',')}\r\n`, 'cp932'));
   const m: SynthManifest = {
-    generator: 'kachi synth 0.2 (population, enrolment, 特定健診)',
+    generator: 'kachi synth 0.3 (population, enrolment, health, care use, 特定健診・保健指導, programmes)',
     seed: opts.seed,
     window: { start: `${opts.fromFy}-04-01`, end: `${opts.toFy + 1}-03-31` },
     households: 0,
@@ -178,16 +197,30 @@ export async function writeSynthPopulation(opts: SynthOptions): Promise<SynthMan
     byInsurerType: {},
     checkups: {},
     claims: 0,
+    guidanceReports: 0,
     files: ['insurers.csv', 'member_register.csv', '_meta/manifest.json', '_meta/truth.csv'],
   };
   // 特定健診 per (年度, insurer): one package writer each, documents compressed as they are generated.
   const packages = new Map<string, CheckupPackageWriter>();
   const org = CHECKUP_ORGS[0] as (typeof CHECKUP_ORGS)[number];
   let block: string[] = [];
-  const months: string[] = [];
-  for (let fy = opts.fromFy; fy <= opts.toFy; fy++) {
-    for (let k = 0; k < 12; k++) months.push(`${fy + Math.floor((k + 3) / 12)}-${String(((k + 3) % 12) + 1).padStart(2, '0')}`);
-  }
+  // One package per 年度, insurer and kind (1 特定健診, 2 特定保健指導), as a 代行機関 delivers them.
+  const packageFor = (fy: number, insurer: string, kind: 1 | 2): CheckupPackageWriter => {
+    const key = `${fy}|${insurer}|${kind}`;
+    let pw = packages.get(key);
+    if (!pw) {
+      const name = `${kind === 1 ? 'kenshin' : 'hokenshido'}_FY${fy}_${insurer}.zip`;
+      pw = new CheckupPackageWriter(join(opts.out, name), {
+        sender: org.code,
+        receiver: insurer,
+        creationDate: `${fy + 1}-${kind === 1 ? '04' : '10'}-30`,
+        kind,
+      });
+      packages.set(key, pw);
+      m.files.push(name);
+    }
+    return pw;
+  };
   const claimFiles = new ClaimFiles(opts.out);
   const world = makeFacilities(opts.members);
   const facilitiesOf = new Map<string, MunicipalityFacilities>(world.map((w) => [w.municipality, w]));
@@ -217,32 +250,26 @@ export async function writeSynthPopulation(opts: SynthOptions): Promise<SynthMan
       block.push(...registerRows(p));
       const lat = personLatent(opts.seed, p);
       const home = facilitiesOf.get(p.spans[0]?.municipality ?? '') ?? (world[0] as MunicipalityFacilities);
+      const checks = new Map<number, SynthCheckup | null>();
+      const courses = new Map<number, GuidanceCourse | null>();
+      const letters = new Map<number, LetterOutcome>();
       for (let fy = opts.fromFy; fy <= opts.toFy; fy++) {
-        const plan = planYear(opts.seed, p, fy, home, lat);
-        if (opts.claims !== false) for (const [month, mc] of planClaims(p, plan)) claimFiles.addMonth(month, mc);
-        const row = truthRow(opts.seed, p, plan);
-        if (row) truth.write(row);
+        const c = opts.checkups === false ? null : checkupWithEffects(opts.seed, p, fy, lat);
+        checks.set(fy, c);
+        courses.set(fy, c ? guidanceFor(opts.seed, p, c, lat) : null);
+        letters.set(fy, letterFor(opts.seed, p, c));
       }
-      for (let fy = opts.fromFy; opts.checkups !== false && fy <= opts.toFy; fy++) {
-        const c = checkupFor(opts.seed, p, fy);
+      const prompted = [...letters.values()].flatMap((l) => (l.visit && l.reason ? [{ date: l.visit, reason: l.reason }] : []));
+      for (let fy = opts.fromFy; fy <= opts.toFy; fy++) {
+        const plan = planYear(opts.seed, p, fy, home, lat, prompted);
+        if (opts.claims !== false) for (const [month, mc] of planClaims(p, plan)) claimFiles.addMonth(month, mc);
+        const row = truthRow(opts.seed, p, plan, courses.get(fy) ?? null, letters.get(fy) ?? null);
+        if (row) truth.write(row);
+        const c = checks.get(fy);
         if (!c) continue;
         const checkupOrg = CHECKUP_ORGS[
           streamSeed(opts.seed, p.id, 0x0c9) % CHECKUP_ORGS.length
         ] as (typeof CHECKUP_ORGS)[number];
-        const key = `${fy}|${c.span.insurer.number}`;
-        let pw = packages.get(key);
-        if (!pw) {
-          const name = `kenshin_FY${fy}_${c.span.insurer.number}.zip`;
-          // One package per insurer and 年度, as a 代行機関 delivers them (送付元: the batch's 健診機関).
-          pw = new CheckupPackageWriter(join(opts.out, name), {
-            sender: org.code,
-            receiver: c.span.insurer.number,
-            creationDate: `${fy + 1}-04-30`,
-            kind: 1,
-          });
-          packages.set(key, pw);
-          m.files.push(name);
-        }
         const doc: CheckupDocInput = {
           insurerNumber: c.span.insurer.number,
           kigo: c.span.kigo,
@@ -256,7 +283,10 @@ export async function writeSynthPopulation(opts: SynthOptions): Promise<SynthMan
           facilityName: checkupOrg.name,
           values: c.values,
         };
-        pw.add(checkupDocument(doc));
+        packageFor(fy, c.span.insurer.number, 1).add(checkupDocument(doc));
+        const course = courses.get(fy);
+        for (const rep of course?.reports ?? [])
+          packageFor(fy, c.span.insurer.number, 2).add(guidanceDocument({ ...rep, facilityCode: checkupOrg.code, facilityName: checkupOrg.name }));
       }
     }
     if (block.length > 5000) {
@@ -272,8 +302,12 @@ export async function writeSynthPopulation(opts: SynthOptions): Promise<SynthMan
   m.files.push(...claimFiles.files.sort());
   await new Promise<void>((resolve, reject) => register.end((err?: Error | null) => (err ? reject(err) : resolve())));
   for (const [key, pw] of [...packages].sort(([a], [b]) => a.localeCompare(b))) {
-    const [fy, insurer] = key.split('|') as [string, string];
+    const [fy, insurer, kind] = key.split('|') as [string, string, string];
     await pw.close();
+    if (kind === '2') {
+      m.guidanceReports += pw.count;
+      continue;
+    }
     const byFy = m.checkups[`FY${fy}`] ?? {};
     byFy[insurer] = pw.count;
     m.checkups[`FY${fy}`] = byFy;

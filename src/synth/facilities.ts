@@ -76,7 +76,7 @@ export function makeFacilities(members: number): MunicipalityFacilities[] {
       1,
     );
     const chronicHospital = withPharmacy(
-      facility('1', 2, `架空${muniName}リハビリテーション病院`, '病院', Math.max(60, Math.round(share / 300)), ['回復期', '慢性期', '療養']),
+      facility('1', 2, `架空${muniName}リハビリテーション病院`, '病院', Math.max(60, Math.round(share / 300)), ['回復期', '慢性期', '地域包括ケア病棟']),
       2,
     );
     const dialysisClinic = withPharmacy(facility('1', 3, `架空${muniName}透析クリニック`, '医科診療所', 19, ['透析']), 3);
