@@ -21,6 +21,11 @@ if (mode === 'child') {
       persons: m.persons,
       spans: m.spans,
       claims: m.claims,
+      claimLines: m.claimLines,
+      claimBytes: m.claimBytes,
+      checkups: Object.values(m.checkups).reduce((n, byInsurer) => n + Object.values(byInsurer).reduce((a, b) => a + b, 0), 0),
+      guidanceReports: m.guidanceReports,
+      careRows: m.careRows,
       maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
     }),
   );
@@ -34,7 +39,7 @@ if (mode === 'child') {
       maxBuffer: 1 << 20,
     }).toString(),
   );
-  const files = readdirSync(out).filter((f) => f !== '_meta');
+  const files = readdirSync(out).filter((f) => f !== '_meta' && f !== 'care');
   const bytes = files.reduce((s, f) => s + statSync(join(out, f)).size, 0);
   const result = {
     date: new Date().toISOString(),
@@ -46,6 +51,13 @@ if (mode === 'child') {
     spans: r.spans,
     claims: r.claims,
     claimsPerSec: Math.round(r.claims / r.secs),
+    claimLines: r.claimLines,
+    claimLinesPerSec: Math.round(r.claimLines / r.secs),
+    claimMB: Math.round(r.claimBytes / 1048576),
+    checkups: r.checkups,
+    guidanceReports: r.guidanceReports,
+    careRows: r.careRows,
+    targets: { secs: Number(members) === 100000 ? 300 : null, maxRssMB: 2048 },
     files: files.length,
     outputMB: Math.round(bytes / 1048576),
   };

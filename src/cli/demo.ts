@@ -1,5 +1,7 @@
-// `npm run demo`: a fresh demo store from the shipped real-format fixture, the whole pipeline,
-// an HTML summary, then the web app.
+// `npm run demo`: a synthetic population written as real files (generated once per seed and size,
+// then reused), a fresh demo store, the whole pipeline, an HTML summary, then the web app.
+// `--fixture` uses the small hand-checked fixture of the tests instead.
+import { existsSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,19 +10,75 @@ import { Pseudonymizer } from '../ingest/pseudonymize.js';
 import { runPipeline } from '../pipeline/run.js';
 import { buildServer } from '../server/app.js';
 import { Store } from '../store/db.js';
+import { writeSynthPopulation } from '../synth/emit.js';
 import { formatIngestReport } from './main.js';
 
 export const DEMO_FIXTURE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'test', 'fixtures', 'demo');
 
-export async function runDemo(opts: { port: number; serve: boolean; extraInputs?: string[] }): Promise<void> {
+export interface DemoOptions {
+  port: number;
+  serve: boolean;
+  extraInputs?: string[];
+  /** Use the hand-made test fixture instead of a generated population. */
+  fixture?: boolean;
+  members?: number;
+  fromFy?: number;
+  toFy?: number;
+  seed?: number;
+}
+
+/** The demo's synthetic population: generated into `dir` unless a manifest with the same settings is there. */
+async function demoPopulation(
+  dir: string,
+  o: Required<Pick<DemoOptions, 'members' | 'fromFy' | 'toFy' | 'seed'>>,
+): Promise<string> {
+  const manifest = join(dir, '_meta', 'manifest.json');
+  const want = { members: o.members, window: { start: `${o.fromFy}-04-01`, end: `${o.toFy + 1}-03-31` }, seed: o.seed };
+  if (existsSync(manifest)) {
+    const m = JSON.parse(readFileSync(manifest, 'utf8')) as {
+      seed: number;
+      window: { start: string; end: string };
+      requested?: number;
+    };
+    if (
+      m.seed === want.seed &&
+      m.window.start === want.window.start &&
+      m.window.end === want.window.end &&
+      m.requested === o.members
+    ) {
+      console.log(`合成母集団（再利用） / synthetic population (reused): ${dir}`);
+      return dir;
+    }
+  }
+  await rm(dir, { recursive: true, force: true });
+  const t = Date.now();
+  console.log(
+    `合成母集団を生成中 / generating a synthetic population: ${o.members.toLocaleString()} 人 × ${o.fromFy}–${o.toFy} 年度 …`,
+  );
+  const m = await writeSynthPopulation({ members: o.members, fromFy: o.fromFy, toFy: o.toFy, seed: o.seed, out: dir });
+  console.log(
+    `  ${m.persons.toLocaleString()} 人・レセプト ${m.claims.toLocaleString()} 件・${m.files.length} ファイル (${((Date.now() - t) / 1000).toFixed(0)} s)`,
+  );
+  return dir;
+}
+
+export async function runDemo(opts: DemoOptions): Promise<void> {
   const t0 = Date.now();
   const p = kachiPaths(process.env.KACHI_HOME ?? join('data', 'demo'));
+  const source = opts.fixture
+    ? DEMO_FIXTURE
+    : await demoPopulation(join(dirname(p.store), 'synth'), {
+        members: opts.members ?? 10_000,
+        fromFy: opts.fromFy ?? 2022,
+        toFy: opts.toFy ?? 2024,
+        seed: opts.seed ?? 20_261_123,
+      });
   await rm(p.store, { force: true });
   await rm(`${p.store}.wal`, { force: true });
   const store = await Store.open(p.store);
   const pseudo = Pseudonymizer.fromSecretFile(p.secret);
   console.log(`デモ用ストア / demo store: ${p.store}`);
-  const res = await runPipeline(store, { inputs: [DEMO_FIXTURE, ...(opts.extraInputs ?? [])], reportsDir: p.reports, pseudo });
+  const res = await runPipeline(store, { inputs: [source, ...(opts.extraInputs ?? [])], reportsDir: p.reports, pseudo });
   if (res.ingest) console.log(formatIngestReport(res.ingest));
   const rates = await store.query<{ period: string; value: number | null; numerator: number; denominator: number }>(
     "select period, value, numerator, denominator from indicator_result where indicator_id = 'tokutei_kenshin_rate' and entity_type = 'all' and stratum = 'all' order by period",

@@ -14,6 +14,7 @@ import { writeSynthPopulation } from '../synth/emit.js';
 import { formatChecks, validateSynthetic } from '../synth/validate.js';
 import { ensureMasters, importMasterFile } from '../terminology/import.js';
 import { MASTER_LABEL_JA, type MasterKind } from '../terminology/masters.js';
+import { injectDefects } from '../synth/defects.js';
 import { runDemo } from './demo.js';
 
 const unknownText = (u: Record<string, number>) => {
@@ -147,12 +148,17 @@ export function buildCli(): Command {
 
   const synth = program
     .command('synth')
-    .description('合成母集団を生成（作成中: 台帳・特定健診・慢性疾患レセプト）/ generate a synthetic population (in progress)')
+    .description(
+      '合成母集団を実ファイル形式で生成（台帳・医療機関・レセプト・特定健診・保健指導・介護・正解データ）/ generate a synthetic population as real files',
+    )
     .option('--members <n>', '人数 / persons', '10000')
     .option('--years <from-to>', '年度の範囲 / fiscal years', '2022-2024')
     .option('--seed <s>', '乱数の種 / seed', '1')
     .option('--out <dir>', '出力先 / output folder', 'out/synth')
-    .action(async (o: { members: string; years: string; seed: string; out: string }) => {
+    .option('--insurers <preset>', '保険者構成 / insurer preset (standard)', 'standard')
+    .option('--defects <rate>', 'データ品質の欠陥を注入する率 (0–0.3) / defect rate to inject', '0')
+    .action(async (o: { members: string; years: string; seed: string; out: string; insurers: string; defects: string }) => {
+      if (o.insurers !== 'standard') throw new Error(`--insurers: 対応しているのは standard のみです / only "standard": ${o.insurers}`);
       const [from, to] = o.years.split('-').map(Number);
       if (!from || !to || to < from) throw new Error(`--years は 2022-2024 の形で指定してください: ${o.years}`);
       const t0 = Date.now();
@@ -166,7 +172,15 @@ export function buildCli(): Command {
       console.log(
         `${o.out}: ${m.persons} 人 / ${m.households} 世帯 / 資格 ${m.spans} 件 / 死亡 ${m.deaths} 件 (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
       );
+      console.log(
+        `  レセプト ${m.claims.toLocaleString()} 件・保健指導報告 ${m.guidanceReports} 件・介護 ${m.careRows.toLocaleString()} 行・${m.files.length} ファイル`,
+      );
       for (const [t, n] of Object.entries(m.byInsurerType)) console.log(`  ${t}: 資格 ${n} 件`);
+      const rate = Number(o.defects);
+      if (rate > 0) {
+        const ledger = await injectDefects(o.out, { rate, seed: Number(o.seed) });
+        console.log(`  欠陥を注入 / defects injected: ${ledger.entries.length} 件 (_meta/defects.csv)`);
+      }
     });
   synth
     .command('validate')
@@ -233,8 +247,27 @@ export function buildCli(): Command {
     .argument('[paths...]', '追加で取り込むファイル（壊れたファイルの拒否を試すなど） / extra files to ingest')
     .option('-p, --port <port>', 'ポート / port', '8080')
     .option('--no-serve', 'サーバーを起動しない / do not start the server')
-    .action(async (paths: string[], o: { port: string; serve: boolean }) =>
-      runDemo({ port: Number(o.port), serve: o.serve, extraInputs: paths }),
+    .option('--members <n>', '合成母集団の人数 / synthetic members', '10000')
+    .option('--years <from-to>', '年度 / fiscal years', '2022-2024')
+    .option('--seed <n>', '乱数シード / seed', '20261123')
+    .option('--fixture', '合成母集団の代わりにテスト用の小さなフィクスチャを使う / use the small test fixture')
+    .action(
+      async (
+        paths: string[],
+        o: { port: string; serve: boolean; members: string; years: string; seed: string; fixture?: boolean },
+      ) => {
+        const [fromFy, toFy] = o.years.split('-').map(Number) as [number, number];
+        await runDemo({
+          port: Number(o.port),
+          serve: o.serve,
+          extraInputs: paths,
+          fixture: o.fixture,
+          members: Number(o.members),
+          fromFy,
+          toFy: toFy ?? fromFy,
+          seed: Number(o.seed),
+        });
+      },
     );
 
   return program;

@@ -142,14 +142,34 @@ export async function ingest(
     },
   };
   const files: FileReport[] = [];
+  // Converted files wait here and are loaded together in one transaction (a group), which amortises
+  // the per-statement cost of the store; a group that fails is retried file by file, so a file that
+  // cannot be loaded never takes others with it and never loads half-way.
+  let group: Pending[] = [];
+  let groupRows = 0;
+  const flush = async () => {
+    if (!group.length) return;
+    const g = group;
+    group = [];
+    groupRows = 0;
+    await loadGroup(store, runId, g);
+    // Only a register adds enrolments: reload the link map lazily after one.
+    if (g.some((x) => x.report.loaded.enrollment)) links = null;
+  };
+  const seen = new Set<string>();
   let i = 0;
   for (const { path, format } of detected) {
     onProgress?.(i++, detected.length, path);
-    const report = await ingestOne(store, runId, path, format, ctx);
-    files.push(report);
-    // Only a register adds enrolments: reload the link map lazily after one (not after every file).
-    if (report.loaded.enrollment) links = null;
+    // Reference files (insurers, register, facilities) must be in the store before the files that link to them.
+    if (group.length && group[0]?.format !== format) await flush();
+    const pending = await convertOne(store, runId, path, format, ctx, seen);
+    files.push(pending.report);
+    if (!pending.batch) continue;
+    group.push(pending);
+    groupRows += Object.values(pending.batch.rows).reduce((n, r) => n + (r?.length ?? 0), 0);
+    if (groupRows >= GROUP_ROWS || group.length >= GROUP_FILES) await flush();
   }
+  await flush();
   onProgress?.(detected.length, detected.length, '');
   const totals = {
     files: files.length,
@@ -166,7 +186,27 @@ export async function ingest(
   return { runId, startedAt, finishedAt, files, totals };
 }
 
-async function ingestOne(store: Store, runId: string, path: string, format: FileFormat, ctx: LinkContext): Promise<FileReport> {
+/** Rows (all tables) and files per load group: a group is one transaction. */
+const GROUP_ROWS = 250_000;
+const GROUP_FILES = 200;
+
+interface Pending {
+  path: string;
+  format: FileFormat;
+  fileId: string;
+  report: FileReport;
+  batch: FileBatch | null;
+}
+
+/** Hashes and converts one file; a skipped or fatally broken file is settled here (batch null). */
+async function convertOne(
+  store: Store,
+  runId: string,
+  path: string,
+  format: FileFormat,
+  ctx: LinkContext,
+  seen: Set<string>,
+): Promise<Pending> {
   const report: FileReport = {
     path,
     format,
@@ -180,12 +220,13 @@ async function ingestOne(store: Store, runId: string, path: string, format: File
     unknownCodes: {},
   };
   const fileId = await sha256File(path);
-  const already = await store.scalar<number>('select count(*) from ingest_file where ingest_file_id = $1', [fileId]);
-  if (already > 0) {
+  const already = seen.has(fileId) || (await store.scalar<number>('select count(*) from ingest_file where ingest_file_id = $1', [fileId])) > 0;
+  if (already) {
     report.status = 'skipped';
     report.message = '取込済み（同一内容）のためスキップ / already loaded (same content hash)';
-    return report;
+    return { path, format, fileId, report, batch: null };
   }
+  seen.add(fileId);
   let batch: FileBatch;
   try {
     batch = await convertFile(path, format, fileId, ctx);
@@ -209,36 +250,74 @@ async function ingestOne(store: Store, runId: string, path: string, format: File
   report.warnings = batch.warnings.length;
   if (batch.fatal) {
     // Nothing of the file is loaded; the reason is recorded for the operator.
+    seen.delete(fileId);
     await quarantine(store, runId, fileId, [batch.fatal]);
     report.rejected = 1;
     report.message = `${batch.fatal.reason} (${path})`;
-    return report;
+    return { path, format, fileId, report, batch: null };
   }
-  await store.transaction(async () => {
-    report.replaced = await loadRows(store, batch, fileId, report);
-    for (const t of ORDER) if (batch.rows[t]?.length) report.loaded[t] = batch.rows[t]?.length ?? 0;
-    await quarantine(store, runId, fileId, batch.rejections);
-    const loadedCount =
-      (batch.rows.claim?.length ?? 0) +
-      (batch.rows.checkup?.length ?? 0) +
-      (batch.rows.enrollment?.length ?? 0) +
-      (batch.rows.insurer?.length ?? 0) +
-      (batch.facilityMaster ? (batch.rows.facility?.length ?? 0) : 0) +
-      CARE_TABLES.reduce((n, t) => n + (batch.rows[t]?.length ?? 0), 0);
-    await store.run('insert into ingest_file values ($1, $2, $3, $4, current_timestamp, $5, $6, $7)', [
-      fileId,
-      runId,
-      path,
-      format,
-      batch.recordsRead,
-      loadedCount,
-      batch.rejections.length,
-    ]);
-  });
-  report.status = 'loaded';
-  report.rejected = batch.rejections.length;
-  report.message = batch.rejections.length ? `${batch.rejections.length} 件を隔離 / quarantined` : 'OK';
-  return report;
+  return { path, format, fileId, report, batch };
+}
+
+/** Loads a group of converted files in one transaction; on failure, file by file. */
+async function loadGroup(store: Store, runId: string, group: Pending[]): Promise<void> {
+  try {
+    await store.transaction(async () => {
+      const merged: FileBatch = { rows: {}, rejections: [], warnings: [], recordsRead: 0, fatal: null };
+      for (const p of group) {
+        const b = p.batch as FileBatch;
+        for (const [t, rows] of Object.entries(b.rows)) {
+          if (!rows?.length) continue;
+          const into = merged.rows[t] ?? [];
+          for (const r of rows) into.push(r);
+          merged.rows[t] = into;
+        }
+        if (b.facilityMaster) merged.facilityMaster = true;
+      }
+      const replacedIds = new Set(await loadRows(store, merged));
+      const fileIds = group.map((p) => p.fileId);
+      const unknown = await unknownByFile(store, fileIds);
+      for (const p of group) {
+        const b = p.batch as FileBatch;
+        const r = p.report;
+        for (const t of ORDER) if (b.rows[t]?.length) r.loaded[t] = b.rows[t]?.length ?? 0;
+        r.replaced = (b.rows.claim ?? []).filter((c) => replacedIds.has(String(c.claim_id))).length;
+        r.unknownCodes = unknown.get(p.fileId) ?? {};
+        await quarantine(store, runId, p.fileId, b.rejections);
+        const loadedCount =
+          (b.rows.claim?.length ?? 0) +
+          (b.rows.checkup?.length ?? 0) +
+          (b.rows.enrollment?.length ?? 0) +
+          (b.rows.insurer?.length ?? 0) +
+          (b.facilityMaster ? (b.rows.facility?.length ?? 0) : 0) +
+          CARE_TABLES.reduce((n, t) => n + (b.rows[t]?.length ?? 0), 0);
+        await store.run('insert into ingest_file values ($1, $2, $3, $4, current_timestamp, $5, $6, $7)', [
+          p.fileId,
+          runId,
+          p.path,
+          p.format,
+          b.recordsRead,
+          loadedCount,
+          b.rejections.length,
+        ]);
+      }
+    });
+    for (const p of group) {
+      const n = p.batch?.rejections.length ?? 0;
+      p.report.status = 'loaded';
+      p.report.rejected = n;
+      p.report.message = n ? `${n} 件を隔離 / quarantined` : 'OK';
+    }
+  } catch (err) {
+    if (group.length > 1) {
+      for (const p of group) await loadGroup(store, runId, [p]);
+      return;
+    }
+    const p = group[0] as Pending;
+    p.report.loaded = {};
+    p.report.status = 'failed';
+    p.report.message = `取込エラー（何も取り込んでいません） / load error, nothing loaded: ${(err as Error).message} (${p.path})`;
+  }
 }
 
 /**
@@ -248,8 +327,7 @@ async function ingestOne(store: Store, runId: string, path: string, format: File
  * rows are deleted only when a claim was actually replaced. Cost per file is independent of the store's
  * size, so loading stays linear however much is already there.
  */
-async function loadRows(store: Store, batch: FileBatch, fileId: string, report: FileReport): Promise<number> {
-  let replaced = 0;
+async function loadRows(store: Store, batch: FileBatch): Promise<string[]> {
   let replacedIds: string[] = [];
   for (const table of ORDER) {
     const rows = dedupe(batch.rows[table] ?? [], KEYS[table] ?? []);
@@ -272,12 +350,13 @@ async function loadRows(store: Store, batch: FileBatch, fileId: string, report: 
     }
     if (table === 'claim') {
       const inserted = new Set(
-        (await store.query<{ claim_id: string }>(`insert into claim select * from ${stage} on conflict do nothing returning claim_id`)).map(
-          (r) => r.claim_id,
-        ),
+        (
+          await store.query<{ claim_id: string }>(
+            `insert into claim select * from ${stage} on conflict do nothing returning claim_id`,
+          )
+        ).map((r) => r.claim_id),
       );
       replacedIds = rows.map((r) => String(r.claim_id)).filter((id) => !inserted.has(id));
-      replaced += replacedIds.length;
       if (replacedIds.length) {
         // A re-sent claim (same natural key): its new version replaces the row and all its detail lines.
         await store.run('create temp table if not exists stage_replaced (claim_id varchar)');
@@ -286,22 +365,27 @@ async function loadRows(store: Store, batch: FileBatch, fileId: string, report: 
           'stage_replaced',
           replacedIds.map((claim_id) => ({ claim_id })),
         );
-        for (const child of CLAIM_CHILDREN) await store.run(`delete from ${child} where claim_id in (select claim_id from stage_replaced)`);
-        await store.run(`insert or replace into claim select * from ${stage} where claim_id in (select claim_id from stage_replaced)`);
+        for (const child of CLAIM_CHILDREN)
+          await store.run(`delete from ${child} where claim_id in (select claim_id from stage_replaced)`);
+        await store.run(
+          `insert or replace into claim select * from ${stage} where claim_id in (select claim_id from stage_replaced)`,
+        );
       }
       continue;
     }
     if (table === 'claim_diagnosis')
-      await store.run(`update ${stage} set icd10 = m.icd10 from code_master m where m.kind = 'b' and m.code = ${stage}.disease_code`);
+      await store.run(
+        `update ${stage} set icd10 = m.icd10 from code_master m where m.kind = 'b' and m.code = ${stage}.disease_code`,
+      );
     if (table === 'claim_drug')
       await store.run(
         `update ${stage} set yj_code = m.yakka_code, is_generic = m.is_generic from code_master m where m.kind = 'y' and m.code = ${stage}.drug_code`,
       );
     const coded = CODED.find((c) => c.table === table);
-    if (coded) report.unknownCodes = { ...report.unknownCodes, ...(await unknownCodes(store, coded, stage, fileId)) };
+    if (coded) await unknownCodes(store, coded, stage);
     await store.run(`insert or replace into ${table} select * from ${stage}`);
   }
-  return replaced;
+  return replacedIds;
 }
 
 /** Claim code columns checked against code_master, by master kind. */
@@ -319,29 +403,37 @@ const masterLoaded = new Map<string, boolean>();
  * Records the codes of a file's staged claim lines that no loaded master knows (未コード化 codes
  * excepted), with counts. Kinds without any loaded master are not checked.
  */
-async function unknownCodes(
-  store: Store,
-  c: (typeof CODED)[number],
-  stage: string,
-  fileId: string,
-): Promise<Record<string, number>> {
+async function unknownCodes(store: Store, c: (typeof CODED)[number], stage: string): Promise<void> {
   let loaded = masterLoaded.get(c.kind);
   if (loaded === undefined) {
     loaded = (await store.scalar<number>('select count(*) from code_master where kind = $1', [c.kind])) > 0;
     masterLoaded.set(c.kind, loaded);
   }
-  if (!loaded) return {};
-  await store.run('delete from unknown_code where kind = $1 and ingest_file_id = $2', [c.kind, fileId]);
+  if (!loaded) return;
+  // The group's files are new (content hash), so their unknown_code rows are too: insert, never update.
   await store.run(
-    `insert into unknown_code
-     select $1, x.${c.column}, $2, count(*) from ${stage} x
+    `insert or replace into unknown_code
+     select $1, x.${c.column}, k.ingest_file_id, count(*) from ${stage} x join stage_claim k using (claim_id)
      where x.${c.column} <> ${c.skip}
        and not exists (select 1 from code_master m where m.kind = $1 and m.code = x.${c.column})
-     group by x.${c.column}`,
-    [c.kind, fileId],
+     group by x.${c.column}, k.ingest_file_id`,
+    [c.kind],
   );
-  const n = await store.scalar<number>('select count(*) from unknown_code where kind = $1 and ingest_file_id = $2', [c.kind, fileId]);
-  return n > 0 ? { [c.kind]: n } : {};
+}
+
+/** Unknown codes per file of a group, by master kind. */
+async function unknownByFile(store: Store, fileIds: string[]): Promise<Map<string, Record<string, number>>> {
+  const out = new Map<string, Record<string, number>>();
+  if (!fileIds.length) return out;
+  const list = fileIds.map((f) => `'${f.replace(/'/g, '')}'`).join(',');
+  for (const r of await store.query<{ f: string; kind: string; n: number }>(
+    `select ingest_file_id as f, kind, count(*)::integer as n from unknown_code where ingest_file_id in (${list}) group by 1, 2`,
+  )) {
+    const m = out.get(r.f) ?? {};
+    m[r.kind] = Number(r.n);
+    out.set(r.f, m);
+  }
+  return out;
 }
 
 function dedupe(rows: Record<string, unknown>[], keys: string[]): Record<string, unknown>[] {

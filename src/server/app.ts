@@ -1,5 +1,6 @@
 // HTTP API (Fastify) with an OpenAPI document at /api/openapi.json (UI at /api/docs),
 // serving the Japanese web app from dist/web.
+
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +11,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { INDICATORS } from '../measures/library/index.js';
 import type { Store } from '../store/db.js';
 import { storeSummary } from '../store/summary.js';
+import { calibrationChecks } from '../synth/validate.js';
 import { MASTER_LABEL_JA, type MasterKind } from '../terminology/masters.js';
 
 // dist/web, whether this module runs from src/server (tests) or dist/server (built).
@@ -97,6 +99,17 @@ export async function buildServer(store: Store, opts: { logger?: boolean } = {})
       'select kind, code, sum(occurrences) as occurrences from unknown_code group by kind, code order by occurrences desc, kind, code limit 500',
     ),
   }));
+
+  // Calibration of a synthetic population against published statistics (computed once per server).
+  let calibration: Promise<unknown> | null = null;
+  app.get(
+    '/api/synth/calibration',
+    { schema: { summary: '合成母集団の検証（公表統計との比較） / synthetic population calibration' } },
+    async () => {
+      calibration ??= calibrationChecks(store);
+      return calibration;
+    },
+  );
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -16,16 +16,16 @@ import {
   INPATIENT_SCALE_2023,
   OUTPATIENT_DAYS_PER_RATE,
   OUTPATIENT_RATE,
-  SPECIALIST_SHARE,
   POST_ACUTE_DAYS,
   POST_ACUTE_SHARE_75,
   READMISSION_28D,
+  SPECIALIST_SHARE,
 } from './data/admissions.js';
 import { POPULATION_2022 } from './data/demography.js';
 import { DENTAL_DIAGNOSES, DENTAL_EPISODES, DENTAL_FEES } from './data/dental.js';
 import { CKD, DIALYSIS, DISEASES } from './data/diseases.js';
-import { ACUTE_EPISODES, DRUGS, LATER_DRUG_SHARE, METABOLIC_REGIMENS } from './data/drugs.js';
-import { ADMISSION_GROUPS, type AdmissionGroup, type Fee, FEES } from './data/fees.js';
+import { ACUTE_ADD_ONS, ACUTE_EPISODES, DRUGS, LATER_DRUG_SHARE, METABOLIC_REGIMENS, SUPPORTIVE_65 } from './data/drugs.js';
+import { ADMISSION_GROUPS, type AdmissionGroup, FEES, type Fee } from './data/fees.js';
 import type { Facility, MunicipalityFacilities } from './facilities.js';
 import { ageYears, type HealthState, healthAt, healthLatent, interpolateBands, onDialysis } from './health.js';
 import { addDays, type Person } from './population.js';
@@ -127,6 +127,10 @@ export function chronicDrugs(seed: number, p: Person, lat: Latent, state: Health
       if (draw < share) add(key);
     }
   }
+  if (out.length && state.age >= 65)
+    SUPPORTIVE_65.forEach((sup, i) => {
+      if ((draws[(40 + i) % draws.length] as number) < (state.age >= 75 ? sup.share75 : sup.share65)) add(sup.key);
+    });
   for (const d of DISEASES) {
     d.regimen.forEach((key, i) => {
       const draw = draws[(k + i) % draws.length] as number;
@@ -187,7 +191,11 @@ export function planYear(
       discharge: last,
       kind: 'long',
       emergency: false,
-      group: pickWeighted(r, ADMISSION_GROUPS, (gr) => (gr.diagnosis === '0000999' ? 0 : gr.disease && health.diseases[gr.disease] ? 6 : 1) * gr.weight[2]),
+      group: pickWeighted(
+        r,
+        ADMISSION_GROUPS,
+        (gr) => (gr.diagnosis === '0000999' ? 0 : gr.disease && health.diseases[gr.disease] ? 6 : 1) * gr.weight[2],
+      ),
       readmission: false,
     });
     return plan;
@@ -201,16 +209,36 @@ export function planYear(
   for (const d0 of admitDates) {
     const admit = d0 < freeFrom ? freeFrom : d0;
     if (admit > last) break;
-    const group = pickWeighted(r, ADMISSION_GROUPS, (gr) => (gr.disease && health.diseases[gr.disease] ? 6 : 1) * gr.weight[ageGroup]);
+    const group = pickWeighted(
+      r,
+      ADMISSION_GROUPS,
+      (gr) => (gr.disease && health.diseases[gr.disease] ? 6 : 1) * gr.weight[ageGroup],
+    );
     const los = Math.max(1, Math.round(interpolateBands(ACUTE_LOS, age) * Math.exp(0.5 * r.normal() - 0.125)));
     let discharge = addDays(admit, los - 1);
     if (discharge > last) discharge = last;
-    stays.push({ facility: fac.acuteHospital, admit, discharge, kind: 'acute', emergency: r.chance(emergencyShare), group, readmission: false });
+    stays.push({
+      facility: fac.acuteHospital,
+      admit,
+      discharge,
+      kind: 'acute',
+      emergency: r.chance(emergencyShare),
+      group,
+      readmission: false,
+    });
     freeFrom = addDays(discharge, 1);
     if (age >= 75 && POST_ACUTE_GROUPS.has(group.key) && r.chance(POST_ACUTE_SHARE_75 * 2) && freeFrom <= last) {
       const days = POST_ACUTE_DAYS[0] + r.int(POST_ACUTE_DAYS[1] - POST_ACUTE_DAYS[0]);
       const d = addDays(freeFrom, days - 1) > last ? last : addDays(freeFrom, days - 1);
-      stays.push({ facility: fac.chronicHospital, admit: freeFrom, discharge: d, kind: 'post', emergency: false, group, readmission: false });
+      stays.push({
+        facility: fac.chronicHospital,
+        admit: freeFrom,
+        discharge: d,
+        kind: 'post',
+        emergency: false,
+        group,
+        readmission: false,
+      });
       freeFrom = addDays(d, 1);
     } else if (r.chance(READMISSION_28D)) {
       const re = addDays(freeFrom, 2 + r.int(25));
@@ -253,8 +281,18 @@ export function planYear(
           date: sessions[0] ?? day,
           facility: fac.dialysisClinic,
           kind: 'dialysis',
-          diagnoses: [DIALYSIS.diagnosis, ...(health.treated.diabetes ? [DIALYSIS.nephropathyDiagnosis] : []), ...diagnoses.slice(0, 3)],
-          items: [FEES.dialysisManagement, FEES.cbc, FEES.bloodJudgement, FEES.biochemJudgement, ...(regimen.length ? [FEES.prescription] : [])],
+          diagnoses: [
+            DIALYSIS.diagnosis,
+            ...(health.treated.diabetes ? [DIALYSIS.nephropathyDiagnosis] : []),
+            ...diagnoses.slice(0, 3),
+          ],
+          items: [
+            FEES.dialysisManagement,
+            FEES.cbc,
+            FEES.bloodJudgement,
+            FEES.biochemJudgement,
+            ...(regimen.length ? [FEES.prescription] : []),
+          ],
           sessions,
           rx: regimen.length ? { prescriber: fac.dialysisClinic, days: 28, drugs: regimen } : undefined,
         });
@@ -266,7 +304,8 @@ export function planYear(
       if (health.treated.diabetes && mo % 3 === 0) items.push(FEES.hba1c);
       items.push(FEES.cbc, FEES.bloodJudgement, FEES.biochemJudgement);
       if (!lifestyle && regimen.length) items.push(FEES.prescriptionSpecific);
-      if ((health.ckd || health.nephropathyStage >= 3) && mo % 3 === 1) items.push(FEES.urine, FEES.urineJudgement, FEES.biochemJudgement);
+      if ((health.ckd || health.nephropathyStage >= 3) && mo % 3 === 1)
+        items.push(FEES.urine, FEES.urineJudgement, FEES.biochemJudgement);
       if (regimen.length) items.push(FEES.prescription);
       visits.push({
         date: day,
@@ -297,14 +336,23 @@ export function planYear(
     const ortho = other();
     for (let d = addDays(from, r.int(7)); d <= last; d = addDays(d, 6 + r.int(4))) {
       if (inHospital(d)) continue;
-      visits.push({ date: d, facility: ortho, kind: 'revisit', diagnoses: ['7153018'], items: [FEES.revisit, FEES.outpatientManagement, FEES.rehabMotor, FEES.rehabMotor] });
+      visits.push({
+        date: d,
+        facility: ortho,
+        kind: 'revisit',
+        diagnoses: ['7153018'],
+        items: [FEES.revisit, FEES.outpatientManagement, FEES.rehabMotor, FEES.rehabMotor],
+      });
     }
   }
 
   // Specialist follow-up (眼科・皮膚科・耳鼻科・泌尿器科 …): visits with tests, imaging now and then, and
   // a short prescription; frailer people go more often.
   const nSpecialist = r.poisson(
-    interpolateBands(OUTPATIENT_RATE, age) * OUTPATIENT_DAYS_PER_RATE * SPECIALIST_SHARE * Math.exp(0.5 * hl.frailty - 0.125) *
+    interpolateBands(OUTPATIENT_RATE, age) *
+      OUTPATIENT_DAYS_PER_RATE *
+      SPECIALIST_SHARE *
+      Math.exp(0.5 * hl.frailty - 0.125) *
       ((daysBetween(from, last) + 1) / 365),
   );
   if (nSpecialist > 0) {
@@ -318,7 +366,7 @@ export function planYear(
       if (r.chance(0.15)) items.push(...(r.chance(0.5) ? [FEES.xrayDiagnosis, FEES.xrayDigital] : [FEES.echo]));
       let rx: Prescription | undefined;
       const drug = sp.drug ? DRUGS[sp.drug] : undefined;
-      if (drug && r.chance(0.5)) {
+      if (drug && r.chance(0.3)) {
         items.push(FEES.prescription);
         const [code, yen] = (lat.z.generic as number) < 0.84 && drug.generic ? drug.generic : drug.brand;
         const perDay = drug.perDay ?? 1;
@@ -329,7 +377,7 @@ export function planYear(
   }
 
   // Acute outpatient episodes (初診) with their revisits, mostly at the usual clinic.
-  const nEpisodes = r.poisson(firstVisitRate(age, p.sex) * (daysBetween(from, last) + 1) / 365);
+  const nEpisodes = r.poisson((firstVisitRate(age, p.sex) * (daysBetween(from, last) + 1)) / 365);
   const episodes = ACUTE_EPISODES[ageGroup === 0 ? 'child' : ageGroup === 1 ? 'adult' : 'elderly'];
   for (let i = 0; i < nEpisodes; i++) {
     const date = dayIn(from, last);
@@ -346,14 +394,27 @@ export function planYear(
       items.push(FEES.prescription);
       const [code, yen] = generic && drug.generic ? drug.generic : drug.brand;
       const perDay = drug.perDay ?? 1;
-      rx = { prescriber: clinic, days: 3 + r.int(5), drugs: [{ code, yen: yen * perDay, key: ep.drug as string, perDay }] };
+      const drugs: Prescription['drugs'] = [{ code, yen: yen * perDay, key: ep.drug as string, perDay }];
+      for (const add of ACUTE_ADD_ONS[ep.drug as string] ?? []) {
+        const d = DRUGS[add.key];
+        if (!d || !r.chance(add.share)) continue;
+        const [c2, y2] = generic && d.generic ? d.generic : d.brand;
+        drugs.push({ code: c2, yen: y2 * (d.perDay ?? 1), key: add.key, perDay: d.perDay ?? 1 });
+      }
+      rx = { prescriber: clinic, days: 3 + r.int(5), drugs };
     }
     visits.push({ date, facility: clinic, kind: 'acute', diagnoses: [ep.diagnosis], items, rx });
     const revisits = r.poisson(age < 15 ? ACUTE_REVISITS * 2 : age < 40 ? ACUTE_REVISITS * 1.5 : ACUTE_REVISITS);
     for (let k = 1; k <= revisits; k++) {
       const d = addDays(date, 3 + 4 * k + r.int(3));
       if (d > last || inHospital(d)) break;
-      visits.push({ date: d, facility: clinic, kind: 'revisit', diagnoses: [ep.diagnosis], items: [FEES.revisit, FEES.outpatientManagement] });
+      visits.push({
+        date: d,
+        facility: clinic,
+        kind: 'revisit',
+        diagnoses: [ep.diagnosis],
+        items: [FEES.revisit, FEES.outpatientManagement],
+      });
     }
   }
 
@@ -391,7 +452,13 @@ export function planYear(
           for (let t = 0; t < f.times; t++) items.push({ category: fee.category, code: fee.code, points: fee.points });
         }
         if (k === 0 || !inHospital(date))
-          visits.push({ date, facility: dental, kind: 'dental', diagnoses: [diag.code === '0000999' ? `0000999:${diag.name}` : diag.code], items });
+          visits.push({
+            date,
+            facility: dental,
+            kind: 'dental',
+            diagnoses: [diag.code === '0000999' ? `0000999:${diag.name}` : diag.code],
+            items,
+          });
         date = addDays(date, 7 + r.int(8));
       }
     }

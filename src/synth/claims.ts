@@ -80,7 +80,14 @@ class MedicalClaim {
     let u = this.units.get(key);
     if (!u) {
       const record = this.facility.kind === '歯科診療所' ? 'SS' : 'SI';
-      u = { category: item.category, burden: '1', lines: [{ record, code: item.code }], points: item.points, times: 0, dayCounts: new Array(31).fill(0) };
+      u = {
+        category: item.category,
+        burden: '1',
+        lines: [{ record, code: item.code }],
+        points: item.points,
+        times: 0,
+        dayCounts: new Array(31).fill(0),
+      };
       this.units.set(key, u);
     }
     u.times += times;
@@ -135,12 +142,24 @@ class PharmacyClaim {
       serviceMonth: this.month,
       patient: patient(p),
       prescriber: { facilityCode: this.prescriber.code, name: this.prescriber.name },
-      insurance: { insurerNumber: this.span.insurer.number, kigo: this.span.kigo, bango: this.span.bango, receptions: dates.length },
+      insurance: {
+        insurerNumber: this.span.insurer.number,
+        kigo: this.span.kigo,
+        bango: this.span.bango,
+        receptions: dates.length,
+      },
       edaban: this.span.edaban,
-      baseFees: dates.map((d) => ({ date: d, reception: reception(d), burden: '1', code: PHARMACY_FEES.base.code, points: PHARMACY_FEES.base.points })),
+      baseFees: dates.map((d) => ({
+        date: d,
+        reception: reception(d),
+        burden: '1',
+        code: PHARMACY_FEES.base.code,
+        points: PHARMACY_FEES.base.points,
+      })),
       prescriptions: this.fills.map(({ date, rx }) => {
         const unit = drugUnitPoints(rx.drugs.reduce((s, d) => s + d.yen, 0));
-        const mgmt = rx.days <= 7 ? PHARMACY_FEES.management7 : rx.days <= 14 ? PHARMACY_FEES.management14 : PHARMACY_FEES.management28;
+        const mgmt =
+          rx.days <= 7 ? PHARMACY_FEES.management7 : rx.days <= 14 ? PHARMACY_FEES.management14 : PHARMACY_FEES.management28;
         return {
           dosageForm: 1,
           usage: '001',
@@ -184,19 +203,32 @@ function dpcInput(p: Person, s: Stay): DpcClaimInput | null {
   const span = spanOn(p, s.admit);
   let input: DpcClaimInput | null = null;
   if (g && span) {
-    const diag = { code: g.diagnosis.code, icd10: g.diagnosis.icd10, ...(g.diagnosis.code === '0000999' ? { name: g.diagnosis.name } : {}) };
+    const diag = {
+      code: g.diagnosis.code,
+      icd10: g.diagnosis.icd10,
+      ...(g.diagnosis.code === '0000999' ? { name: g.diagnosis.name } : {}),
+    };
     const monthly: DpcClaimInput['monthly'] = {};
     const units: DpcClaimInput['units'] = [];
     const rehab = ageOn(p.birth, s.admit) >= 65 && REHAB_GROUPS.has(s.group.key);
     for (let d = s.admit; d <= s.discharge; d = addDays(d, 1)) {
       const month = d.slice(0, 7);
-      const m = (monthly[month] ??= { mealTimes: 0, mealYen: 0 });
+      const m = monthly[month] ?? { mealTimes: 0, mealYen: 0 };
+      monthly[month] = m;
       m.mealTimes = (m.mealTimes ?? 0) + 3;
       m.mealYen = (m.mealYen ?? 0) + 3 * MEAL_YEN;
       const unit = (fee: { category: string; code: string; points: number }, times: number) => {
         let u = units.find((x) => x.month === month && x.lines[0]?.code === fee.code);
         if (!u) {
-          u = { month, category: fee.category, burden: '1', lines: [{ record: 'SI', code: fee.code }], points: fee.points, times: 0, dayCounts: new Array(31).fill(0) };
+          u = {
+            month,
+            category: fee.category,
+            burden: '1',
+            lines: [{ record: 'SI', code: fee.code }],
+            points: fee.points,
+            times: 0,
+            dayCounts: new Array(31).fill(0),
+          };
           units.push(u);
         }
         u.times += times;
@@ -209,7 +241,8 @@ function dpcInput(p: Person, s: Stay): DpcClaimInput | null {
       // days, the latter (after stroke, fracture, pneumonia or heart failure in the old) from day 2 on
       // weekdays, 3 units a day ⚠️ assumed intensity.
       if (s.emergency && day < 7) unit(FEES.emergencyCare, 1);
-      if (rehab && day >= 1 && new Date(`${d}T00:00:00Z`).getUTCDay() % 6 !== 0) unit(s.group.key === 'stroke' ? FEES.rehabStroke : FEES.rehabMotor, 3);
+      if (rehab && day >= 1 && new Date(`${d}T00:00:00Z`).getUTCDay() % 6 !== 0)
+        unit(s.group.key === 'stroke' ? FEES.rehabStroke : FEES.rehabMotor, 3);
     }
     input = {
       typeCode: claimTypeCode('1', span, ageOn(p.birth, s.admit), true),
@@ -373,7 +406,13 @@ export class ClaimFiles {
     if (!s) {
       const pharmacy = f.code.slice(2, 3) === '4';
       const name = `${pharmacy ? 'RECEIPTY' : 'RECEIPTC'}_${f.code}_${billing.replace('-', '')}.${pharmacy ? 'CYO' : 'UKE'}`;
-      const facility: FacilityInput = { payerCode: '1', facilityCode: f.code, name: f.name, billingMonth: billing, phone: '0300000000' };
+      const facility: FacilityInput = {
+        payerCode: '1',
+        facilityCode: f.code,
+        name: f.name,
+        billingMonth: billing,
+        phone: '0300000000',
+      };
       s = { name, facility, pending: [headerRecord(facility)], started: false, receiptNo: 0, count: 0, points: 0 };
       this.pendingLines++;
       this.spool.set(key, s);

@@ -5,19 +5,22 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
+import { writeFacilityList } from '../formats/csv/facilities.js';
 import { INSURER_LIST_HEADER, MEMBER_REGISTER_HEADER } from '../formats/csv/register.js';
 import { type CheckupDocInput, CheckupPackageWriter, checkupDocument, guidanceDocument } from '../formats/tokutei-xml/writer.js';
 import { INSURER_TYPE_JA } from '../model/terms-ja.js';
-import { CHECKUP_ORGS, type SynthCheckup } from './checkups.js';
-import { checkupWithEffects, type GuidanceCourse, guidanceFor, type LetterOutcome, letterFor } from './guidance.js';
+import { CareFiles, type CareSimulation, careProviderFacilities, simulateCare } from './care.js';
 import { planYear, type YearPlan } from './care-use.js';
+import { CHECKUP_ORGS, type SynthCheckup } from './checkups.js';
 import { ClaimFiles, planClaims } from './claims.js';
-import { metabolicFactor, personLatent } from './conditions.js';
+import { metabolicFactor, mix, personLatent } from './conditions.js';
 import { DISEASES } from './data/diseases.js';
-import { allFacilities, makeFacilities, type MunicipalityFacilities } from './facilities.js';
 import { type InsurerPreset, standardInsurers } from './data/insurers.js';
+import { allFacilities, type MunicipalityFacilities, makeFacilities } from './facilities.js';
+import { checkupWithEffects, type GuidanceCourse, guidanceFor, type LetterOutcome, letterFor } from './guidance.js';
+import { healthLatent } from './health.js';
 import { addDays, ageOn, makeWorld, type Person, simulateHousehold } from './population.js';
-import { streamSeed } from './rng.js';
+import { Rng, streamSeed } from './rng.js';
 
 export interface SynthOptions {
   members: number;
@@ -35,6 +38,8 @@ export interface SynthOptions {
 export interface SynthManifest {
   generator: string;
   seed: number;
+  /** Members asked for (`--members`); persons may exceed it by the last household. */
+  requested: number;
   window: { start: string; end: string };
   households: number;
   persons: number;
@@ -47,6 +52,11 @@ export interface SynthManifest {
   claims: number;
   /** 特定保健指導 reports (hg08) written. */
   guidanceReports: number;
+  /** 介護 rows written (認定, 給付費明細, Barthel). */
+  careRows: number;
+  /** Records (lines) and bytes of the claim files. */
+  claimLines: number;
+  claimBytes: number;
   files: string[];
 }
 
@@ -101,10 +111,22 @@ export const TRUTH_HEADER = [
   'letter_eligible',
   'letter_assigned',
   'letter_visit',
+  'care_level',
   'metabolic_factor',
   'frailty',
   'death_date',
 ] as const;
+
+const carePersonOf = (p: Person, frailty = 0) => ({
+  id: p.id,
+  name: `${p.surname}　${p.given}`,
+  kanaName: `${p.surnameKana}　${p.givenKana}`,
+  sex: p.sex,
+  birth: p.birth,
+  death: p.death,
+  municipality: p.spans[0]?.municipality ?? '131016',
+  frailty,
+});
 
 /** One ground-truth row per person and 年度 of their care plan (enrolled at some point of the 年度). */
 function truthRow(
@@ -113,6 +135,7 @@ function truthRow(
   plan: YearPlan,
   guidance: GuidanceCourse | null,
   letter: LetterOutcome | null,
+  careLevel: string | null,
 ): string | null {
   const on = `${plan.fy}-04-01`;
   const span = p.spans.find((s) => s.start <= `${plan.fy + 1}-03-31` && (s.end === null || s.end >= on));
@@ -146,14 +169,12 @@ function truthRow(
     letter ? +letter.eligible : 0,
     letter ? +letter.assigned : 0,
     letter?.visit ?? '',
+    careLevel ?? '',
     g.toFixed(4),
     h.frailty.toFixed(4),
     p.death ?? '',
   ].join(',')}\n`;
 }
-
-/** 医療機関等一覧 (facility list CSV, docs/formats/care.md): what the insurer's 医療機関マスタ holds. */
-export const FACILITY_LIST_HEADER = ['医療機関コード', '名称', '種別', '都道府県コード', '市区町村コード', '病床数', '機能'] as const;
 
 function registerRows(p: Person): string[] {
   return p.spans.map((s) =>
@@ -189,6 +210,7 @@ export async function writeSynthPopulation(opts: SynthOptions): Promise<SynthMan
   const m: SynthManifest = {
     generator: 'kachi synth 0.3 (population, enrolment, health, care use, 特定健診・保健指導, programmes)',
     seed: opts.seed,
+    requested: opts.members,
     window: { start: `${opts.fromFy}-04-01`, end: `${opts.toFy + 1}-03-31` },
     households: 0,
     persons: 0,
@@ -198,6 +220,9 @@ export async function writeSynthPopulation(opts: SynthOptions): Promise<SynthMan
     checkups: {},
     claims: 0,
     guidanceReports: 0,
+    careRows: 0,
+    claimLines: 0,
+    claimBytes: 0,
     files: ['insurers.csv', 'member_register.csv', '_meta/manifest.json', '_meta/truth.csv'],
   };
   // 特定健診 per (年度, insurer): one package writer each, documents compressed as they are generated.
@@ -224,13 +249,20 @@ export async function writeSynthPopulation(opts: SynthOptions): Promise<SynthMan
   const claimFiles = new ClaimFiles(opts.out);
   const world = makeFacilities(opts.members);
   const facilitiesOf = new Map<string, MunicipalityFacilities>(world.map((w) => [w.municipality, w]));
-  const facilityRows = allFacilities(world).map((f) =>
-    [f.code, f.name, f.kind, f.prefecture, f.municipality, f.beds || '', f.functions.join(';')].join(','),
-  );
-  await writeFile(
-    join(opts.out, 'facilities.csv'),
-    iconv.encode(`${FACILITY_LIST_HEADER.join(',')}\r\n${facilityRows.join('\r\n')}\r\n`, 'cp932'),
-  );
+  await writeFacilityList(join(opts.out, 'facilities.csv'), [
+    ...allFacilities(world).map((f) => ({
+      code: f.code,
+      name: f.name,
+      type: f.kind,
+      prefectureCode: f.prefecture,
+      municipalityCode: f.municipality,
+      beds: f.beds || null,
+      functions: f.functions,
+    })),
+    ...careProviderFacilities(world.map((w) => w.municipality)),
+  ]);
+  const careFiles = new CareFiles(opts.out);
+  m.files.push(...careFiles.files);
   m.files.push('facilities.csv');
   // Ground truth, outside the ingest path: the true state of every person in every 年度, with the
   // synthetic identity needed to link it to the store (via the deployment's pseudonymiser).
@@ -259,11 +291,27 @@ export async function writeSynthPopulation(opts: SynthOptions): Promise<SynthMan
         courses.set(fy, c ? guidanceFor(opts.seed, p, c, lat) : null);
         letters.set(fy, letterFor(opts.seed, p, c));
       }
+      // 介護: 要介護認定, care claims and Barthel assessments (from 40; frailty shared with mortality and disease).
+      let care: CareSimulation | null = null;
+      if (ageOn(p.birth, `${opts.toFy + 1}-03-31`) >= 40) {
+        const cr = new Rng(streamSeed(opts.seed, p.id, 0xca7e));
+        const h = healthLatent(opts.seed, p, lat);
+        const cp = carePersonOf(p, mix(h.frailty, 0.6, mix(h.own.dementia ?? 0, 0.5, cr.normal())));
+        care = simulateCare(opts.seed, cp, opts.fromFy, opts.toFy);
+        if (care.certifications.length || care.claims.length) await careFiles.add(cp, care);
+      }
       const prompted = [...letters.values()].flatMap((l) => (l.visit && l.reason ? [{ date: l.visit, reason: l.reason }] : []));
       for (let fy = opts.fromFy; fy <= opts.toFy; fy++) {
         const plan = planYear(opts.seed, p, fy, home, lat, prompted);
         if (opts.claims !== false) for (const [month, mc] of planClaims(p, plan)) claimFiles.addMonth(month, mc);
-        const row = truthRow(opts.seed, p, plan, courses.get(fy) ?? null, letters.get(fy) ?? null);
+        const row = truthRow(
+          opts.seed,
+          p,
+          plan,
+          courses.get(fy) ?? null,
+          letters.get(fy) ?? null,
+          care?.years.find((y) => y.fy === fy)?.level ?? null,
+        );
         if (row) truth.write(row);
         const c = checks.get(fy);
         if (!c) continue;
@@ -286,7 +334,9 @@ export async function writeSynthPopulation(opts: SynthOptions): Promise<SynthMan
         packageFor(fy, c.span.insurer.number, 1).add(checkupDocument(doc));
         const course = courses.get(fy);
         for (const rep of course?.reports ?? [])
-          packageFor(fy, c.span.insurer.number, 2).add(guidanceDocument({ ...rep, facilityCode: checkupOrg.code, facilityName: checkupOrg.name }));
+          packageFor(fy, c.span.insurer.number, 2).add(
+            guidanceDocument({ ...rep, facilityCode: checkupOrg.code, facilityName: checkupOrg.name }),
+          );
       }
     }
     if (block.length > 5000) {
@@ -297,6 +347,10 @@ export async function writeSynthPopulation(opts: SynthOptions): Promise<SynthMan
   }
   if (block.length) register.write(iconv.encode(`${block.join('\r\n')}\r\n`, 'cp932'));
   claimFiles.close();
+  await careFiles.close();
+  m.careRows = careFiles.rows;
+  m.claimLines = claimFiles.lines;
+  m.claimBytes = claimFiles.bytes;
   await new Promise<void>((resolve, reject) => truth.end((err?: Error | null) => (err ? reject(err) : resolve())));
   m.claims = claimFiles.claims;
   m.files.push(...claimFiles.files.sort());

@@ -34,7 +34,16 @@ export interface MunicipalityFacilities {
 }
 
 const code10 = (payload: string) => `${payload}${checkDigit(payload)}`;
-const CLINIC_NAMES = ['内科クリニック', '医院', 'ファミリークリニック', '診療所', '内科', 'こどもクリニック', '整形外科', 'メンタルクリニック'];
+const CLINIC_NAMES = [
+  '内科クリニック',
+  '医院',
+  'ファミリークリニック',
+  '診療所',
+  '内科',
+  'こどもクリニック',
+  '整形外科',
+  'メンタルクリニック',
+];
 const PLACE = ['駅前', '中央', 'みなみ', 'きた', 'ひがし', 'にし', 'さくら', 'けやき', 'あおば', 'みどり', 'ひかり', 'すずらん'];
 
 /** The facilities of the world for a population of `members` (deterministic: no random draws). */
@@ -76,12 +85,21 @@ export function makeFacilities(members: number): MunicipalityFacilities[] {
       1,
     );
     const chronicHospital = withPharmacy(
-      facility('1', 2, `架空${muniName}リハビリテーション病院`, '病院', Math.max(60, Math.round(share / 300)), ['回復期', '慢性期', '地域包括ケア病棟']),
+      facility('1', 2, `架空${muniName}リハビリテーション病院`, '病院', Math.max(60, Math.round(share / 300)), [
+        '回復期',
+        '慢性期',
+        '地域包括ケア病棟',
+      ]),
       2,
     );
     const dialysisClinic = withPharmacy(facility('1', 3, `架空${muniName}透析クリニック`, '医科診療所', 19, ['透析']), 3);
     const dentalClinics = Array.from({ length: nDental }, (_, i) =>
-      facility('3', 2000 + i, `架空${muniName}${PLACE[(i + 3) % PLACE.length]}歯科${i >= PLACE.length ? ` ${Math.floor(i / PLACE.length) + 1}` : ''}`, '歯科診療所'),
+      facility(
+        '3',
+        2000 + i,
+        `架空${muniName}${PLACE[(i + 3) % PLACE.length]}歯科${i >= PLACE.length ? ` ${Math.floor(i / PLACE.length) + 1}` : ''}`,
+        '歯科診療所',
+      ),
     );
     return { municipality: m.code, clinics, acuteHospital, chronicHospital, dialysisClinic, dentalClinics };
   });

@@ -62,7 +62,13 @@ export function guidanceFor(seed: number, p: Person, c: SynthCheckup, lat: Laten
   };
   const weight = num('weight_kg') ?? 60;
   const waist = num('waist_cm') ?? 85;
-  const initial = { date: start, form: 1, minutes: 30 + 10 * r.int(3), targetWaist: Math.round(waist - 2), targetWeight: Math.round(weight - 2) };
+  const initial = {
+    date: start,
+    form: 1,
+    minutes: 30 + 10 * r.int(3),
+    targetWaist: Math.round(waist - 2),
+    targetWeight: Math.round(weight - 2),
+  };
   const reports: GuidanceCourse['reports'] = [{ ...person, reportCategory: '21', serviceDate: start, supportLevel: lv, initial }];
   const end = addDays(start, lv === 1 ? 180 : 90 + r.int(90));
   if (completed) {
@@ -78,7 +84,13 @@ export function guidanceFor(seed: number, p: Person, c: SynthCheckup, lat: Laten
       supportLevel: lv,
       initial,
       continuous,
-      final: { date: end, waist: Math.round((waist + dc) * 10) / 10, weight: Math.round((weight + dw) * 10) / 10, outcomeWaistWeight: outcome as 0 | 1 | 2, outcomePoints: outcome === 2 ? 180 : outcome === 1 ? 20 : 0 },
+      final: {
+        date: end,
+        waist: Math.round((waist + dc) * 10) / 10,
+        weight: Math.round((weight + dw) * 10) / 10,
+        outcomeWaistWeight: outcome as 0 | 1 | 2,
+        outcomePoints: outcome === 2 ? 180 : outcome === 1 ? 20 : 0,
+      },
     });
   } else {
     reports.push({ ...person, reportCategory: '23', serviceDate: addDays(start, 45), supportLevel: lv, initial });
@@ -105,7 +117,12 @@ export function guidanceAdjustment(seed: number, p: Person, fy: number, lat: Lat
 }
 
 /** The 特定健診 of a 年度 with the effect of earlier guidance applied. */
-export function checkupWithEffects(seed: number, p: Person, fy: number, lat: Latent = personLatent(seed, p)): SynthCheckup | null {
+export function checkupWithEffects(
+  seed: number,
+  p: Person,
+  fy: number,
+  lat: Latent = personLatent(seed, p),
+): SynthCheckup | null {
   const first = checkupFor(seed, p, fy, lat);
   if (!first) return null;
   return checkupFor(seed, p, fy, lat, guidanceAdjustment(seed, p, fy, lat));

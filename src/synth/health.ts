@@ -52,7 +52,11 @@ export function healthLatent(seed: number, p: Person, lat: Latent = personLatent
   for (const d of DISEASES) own[d.key] = r.normal();
   const g0 = lat.g0;
   const smoking = lat.z.smoking as number;
-  const combine = (load: { metabolic?: number; frailty?: number; smoking?: number; kidney?: number }, ownZ: number, kidney = 0) => {
+  const combine = (
+    load: { metabolic?: number; frailty?: number; smoking?: number; kidney?: number },
+    ownZ: number,
+    kidney = 0,
+  ) => {
     const w = { m: load.metabolic ?? 0, f: load.frailty ?? 0, s: load.smoking ?? 0, k: load.kidney ?? 0 };
     const sum2 = w.m ** 2 + w.f ** 2 + w.s ** 2 + w.k ** 2;
     return w.m * g0 + w.f * frailty + w.s * smoking + w.k * kidney + Math.sqrt(Math.max(0, 1 - sum2)) * ownZ;
@@ -161,7 +165,13 @@ export function normalCdf(x: number): number {
  * Expected acute admissions a year: the age-sex base rate × frailty × the diseases' relative hazards,
  * divided by the age's average disease multiplier so that the population rate stays on the base.
  */
-export function admissionRate(age: number, sex: 1 | 2, frailty: number, diseases: Record<string, boolean>, dialysis: boolean): number {
+export function admissionRate(
+  age: number,
+  sex: 1 | 2,
+  frailty: number,
+  diseases: Record<string, boolean>,
+  dialysis: boolean,
+): number {
   const base = interpolateBands(ADMISSIONS_PER_100, age) / 100;
   let mult = 1;
   let avg = 1;

@@ -8,6 +8,7 @@ import { runPipeline } from '../../src/pipeline/run.js';
 import { buildServer } from '../../src/server/app.js';
 import type { Store } from '../../src/store/db.js';
 import { listMigrations } from '../../src/store/migrate.js';
+import { writeSynthPopulation } from '../../src/synth/emit.js';
 import { DEMO, tempDir, tempStore, testPseudo } from '../helpers/store.js';
 
 const CHROMIUM = process.env.KACHI_CHROMIUM ?? '/usr/bin/chromium';
@@ -31,7 +32,10 @@ describe('web app (headless Chromium)', () => {
     if (!existsSync(join(import.meta.dirname, '..', '..', 'dist', 'web', 'index.html')))
       throw new Error('dist/web missing: run `npm run build` first');
     store = await tempStore();
-    await runPipeline(store, { inputs: [DEMO], reportsDir: join(tempDir(), 'reports'), pseudo: testPseudo() });
+    // The hand-made fixture (with its deliberate defect) and a small generated population.
+    const synth = tempDir();
+    await writeSynthPopulation({ members: 500, fromFy: 2022, toFy: 2024, seed: 11, out: synth });
+    await runPipeline(store, { inputs: [DEMO, synth], reportsDir: join(tempDir(), 'reports'), pseudo: testPseudo() });
     app = await buildServer(store);
     url = await app.listen({ port: 0, host: '127.0.0.1' });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -88,6 +92,27 @@ describe('web app (headless Chromium)', () => {
       const cell = page.locator(`[data-testid="masters-table"] tr[data-kind="${m.kind}"] td.rows`);
       expect(Number((await cell.innerText()).replace(/,/g, ''))).toBe(m.n);
     }
+    await page.close();
+  });
+
+  it('shows the synthetic population page: each calibration target as computed on the store', async () => {
+    const api = (await (await fetch(`${url}/api/synth/calibration`)).json()) as {
+      id: string;
+      generated: number | null;
+      pass: boolean;
+    }[];
+    expect(api.length).toBeGreaterThan(30);
+    const page = await browser.newPage();
+    await page.goto(`${url}/#/synth`);
+    const rows = page.locator('[data-testid="synth-table"] tbody tr');
+    await rows.first().waitFor({ timeout: 120_000 });
+    expect(await rows.count()).toBe(api.length);
+    for (const c of api) {
+      const cell = page.locator(`[data-testid="synth-table"] tr[data-id="${c.id}"] td.generated`);
+      expect(await cell.innerText()).toBe(c.generated === null ? '—' : String(c.generated));
+    }
+    const passed = api.filter((c) => c.pass).length;
+    expect(await page.getByTestId('synth-summary').innerText()).toContain(`合格 ${passed} / ${api.length}`);
     await page.close();
   });
 

@@ -23,19 +23,21 @@ function snapshot(all: RegisterRow[], on: string) {
 }
 
 describe('synthetic population: enrolment', () => {
-  it('is deterministic for a seed and differs across seeds', async () => {
+  it('is deterministic for a seed (every file byte-identical) and differs across seeds', async () => {
     const a = tempDir();
     const b = tempDir();
     const c = tempDir();
-    await writeSynthPopulation({ members: 3000, fromFy: 2022, toFy: 2024, seed: 7, out: a });
-    const zip = (d: string) => readFileSync(join(d, 'kenshin_FY2023_01130012.zip'));
-    await writeSynthPopulation({ members: 3000, fromFy: 2022, toFy: 2024, seed: 7, out: b });
-    await writeSynthPopulation({ members: 3000, fromFy: 2022, toFy: 2024, seed: 8, out: c });
+    const ma = await writeSynthPopulation({ members: 1200, fromFy: 2023, toFy: 2024, seed: 7, out: a });
+    const mb = await writeSynthPopulation({ members: 1200, fromFy: 2023, toFy: 2024, seed: 7, out: b });
+    const mc = await writeSynthPopulation({ members: 1200, fromFy: 2023, toFy: 2024, seed: 8, out: c });
+    expect(mb.files).toEqual(ma.files);
+    for (const f of ma.files) expect(readFileSync(join(a, f)).equals(readFileSync(join(b, f))), f).toBe(true);
     const reg = (d: string) => readFileSync(join(d, 'member_register.csv'));
-    expect(reg(a).equals(reg(b))).toBe(true);
-    expect(zip(a).equals(zip(b))).toBe(true);
     expect(reg(a).equals(reg(c))).toBe(false);
-    expect(zip(a).equals(zip(c))).toBe(false);
+    // Different people, the same statistics: claims and checkups per person within 20%.
+    const perPerson = (m: typeof ma) => m.claims / m.persons;
+    expect(perPerson(mc) / perPerson(ma)).toBeGreaterThan(0.8);
+    expect(perPerson(mc) / perPerson(ma)).toBeLessThan(1.25);
   });
 
   it(`has the age structure and 本人/家族 mix of each insurer type (${N} members, calibration §1.1)`, async () => {
@@ -231,11 +233,14 @@ describe('kachi synth validate', () => {
     const dir = tempDir();
     await writeSynthPopulation({ members: 4000, fromFy: 2023, toFy: 2023, seed: 21, out: dir, claims: false });
     const checks = await validateSynthetic(dir);
-    expect(checks).toHaveLength(24);
-    for (const c of checks) expect(c.generated, c.id).toBeTypeOf('number');
-    const koki = checks.find((c) => c.id === 'mean_age_koki');
-    expect(koki?.pass).toBe(true);
-    // Most targets are met even at this small size (the 共済 mean age is a known gap: docs/synth.md).
-    expect(checks.filter((c) => c.pass).length).toBeGreaterThanOrEqual(18);
+    const ids = checks.map((c) => c.id);
+    expect(ids).toContain('mean_age_koki');
+    expect(ids).toContain('care_rate_85');
+    // Without claims the claim-based targets have no value and fail; the rest are computed.
+    for (const c of checks.filter((x) => x.id.startsWith('checkup_rate') || x.id.startsWith('mean_age')))
+      expect(c.generated, c.id).toBeTypeOf('number');
+    expect(checks.find((c) => c.id === 'cost_40_64')?.pass).toBe(false);
+    expect(checks.find((c) => c.id === 'mean_age_koki')?.pass).toBe(true);
+    expect(checks.find((c) => c.id === 'checkup_rate_kokuho')?.pass).toBe(true);
   });
 });

@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
 import { IngestPage } from './pages/IngestPage';
 import { OverviewPage } from './pages/OverviewPage';
+import { SynthPage } from './pages/SynthPage';
 
 const PAGES = [
   { hash: '#/', label: '概要', render: () => <OverviewPage /> },
   { hash: '#/ingest', label: '取込・コード', render: () => <IngestPage /> },
+  { hash: '#/synth', label: '合成データ検証', render: () => <SynthPage /> },
 ];
 
 export function App() {

@@ -52,7 +52,17 @@ export function stratify(x: StratificationInput, rule = STRATIFICATION_FY2024): 
   if (risks.length > 0 && x.smoker) risks.push('喫煙');
   const n = risks.length;
   let level: GuidanceLevel =
-    step1 === 1 ? (n >= 2 ? '積極的支援' : n === 1 ? '動機付け支援' : '情報提供') : n >= 3 ? '積極的支援' : n >= 1 ? '動機付け支援' : '情報提供';
+    step1 === 1
+      ? n >= 2
+        ? '積極的支援'
+        : n === 1
+          ? '動機付け支援'
+          : '情報提供'
+      : n >= 3
+        ? '積極的支援'
+        : n >= 1
+          ? '動機付け支援'
+          : '情報提供';
   if (level === '積極的支援' && x.age >= rule.elderlyFrom) level = '動機付け支援';
   return { level, risks };
 }

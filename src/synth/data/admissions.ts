@@ -6,9 +6,7 @@
  * shape) divided by the acute length of stay, and scaled so that all ages give ≈13.4 (2023 患者調査
  * discharges, §3.4) and 75+ gives ≈33.5 (後期高齢者医療事業年報 FY2023 new admissions, §3.4 ✅).
  */
-export const ADMISSIONS_PER_100 = [
-  8, 2.5, 2.5, 3, 3.5, 4, 4.5, 4.8, 5.2, 6, 7.5, 9, 11, 14, 19, 25, 33, 42, 50,
-] as const;
+export const ADMISSIONS_PER_100 = [8, 2.5, 2.5, 3, 3.5, 4, 4.5, 4.8, 5.2, 6, 7.5, 9, 11, 14, 19, 25, 33, 42, 50] as const;
 
 /**
  * Mean acute (DPC-type) length of stay by band, days (⚠️: DPC 2022 mean 11.3–12.5 days overall, §3.2;
@@ -54,7 +52,9 @@ export const FIRST_VISITS_M = {
 export const ACUTE_REVISITS = 0.6;
 
 /** Dental: share of people with dental care in a year and visits per episode (⚠️ from 3.2 visit-days a year per capita, §3.4). */
-export const DENTAL_USE = [0.45, 0.6, 0.55, 0.35, 0.3, 0.33, 0.36, 0.38, 0.4, 0.42, 0.44, 0.46, 0.48, 0.5, 0.52, 0.5, 0.42, 0.3, 0.18] as const;
+export const DENTAL_USE = [
+  0.45, 0.6, 0.55, 0.35, 0.3, 0.33, 0.36, 0.38, 0.4, 0.42, 0.44, 0.46, 0.48, 0.5, 0.52, 0.5, 0.42, 0.3, 0.18,
+] as const;
 
 /**
  * 外来 受療率 per 100,000 (§3.1, 2005 shape, both sexes; ×1.05 to the 2023 level): outpatient visit-days a

@@ -42,7 +42,7 @@ export const DISEASES: readonly DiseaseModule[] = [
     load: { metabolic: 0.45, frailty: 0.25, smoking: 0.25 },
     absorbing: true,
     diagnosis: '4139007', // 狭心症 I209
-    regimen: ['aspirin', 'nitrate', 'bisoprolol'],
+    regimen: ['aspirin', 'nitrate', 'bisoprolol', 'ppi'],
     admissionRR: 1.8,
   },
   {
@@ -53,7 +53,7 @@ export const DISEASES: readonly DiseaseModule[] = [
     load: { metabolic: 0.35, frailty: 0.5 },
     absorbing: true,
     diagnosis: '4289018', // 慢性心不全 I500
-    regimen: ['furosemide', 'carvedilol', 'spironolactone'],
+    regimen: ['furosemide', 'carvedilol', 'spironolactone', 'warfarin'],
     admissionRR: 2.5,
   },
   {
@@ -64,7 +64,7 @@ export const DISEASES: readonly DiseaseModule[] = [
     load: { metabolic: 0.45, frailty: 0.35, smoking: 0.15 },
     absorbing: true,
     diagnosis: '4389014', // 脳梗塞後遺症 I693
-    regimen: ['clopidogrel'],
+    regimen: ['clopidogrel', 'ppi'],
     admissionRR: 1.8,
   },
   {
@@ -108,7 +108,7 @@ export const DISEASES: readonly DiseaseModule[] = [
     load: { frailty: 0.2 },
     absorbing: false,
     diagnosis: '2961003', // うつ病 F329
-    regimen: ['zolpidem', 'etizolam'],
+    regimen: ['zolpidem', 'etizolam', 'famotidine'],
     admissionRR: 1.3,
   },
   {

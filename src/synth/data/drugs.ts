@@ -20,7 +20,7 @@ export const DRUGS: Record<string, DrugChoice> = {
   bisoprolol: { brand: ['612140702', 16.6], generic: null }, // アーチスト錠10mg (β遮断薬)
   carvedilol: { brand: ['612140702', 16.6], generic: null }, // アーチスト錠10mg
   furosemide: { brand: ['622548902', 6.3], generic: ['622548902', 6.3] }, // フロセミド錠10mg「NIG」
-  spironolactone: { brand: ['612140444', 13.2], generic: null }, // ⚠️ レニベース錠5 (ACE阻害薬) stands in until アルダクトンA is in the subset
+  spironolactone: { brand: ['612130039', 27.2], generic: null }, // アルダクトンA錠50mg
   clopidogrel: { brand: ['622405901', 19.7], generic: ['622405901', 19.7] }, // クロピドグレル錠75mg「杏林」
   donepezil: { brand: ['610432043', 76.1], generic: ['622279901', 73.1] }, // アリセプト錠5mg / ドネペジル錠10mg「トーワ」
   montelukast: { brand: ['622555501', 36.6], generic: ['622555501', 36.6] }, // モンテルカスト錠10mg「JG」
@@ -31,6 +31,26 @@ export const DRUGS: Record<string, DrugChoice> = {
   allopurinol: { brand: ['610463077', 11.8], generic: null, perDay: 2 }, // ザイロリック錠100
   loxoprofen: { brand: ['620098801', 10.4], generic: ['620098902', 10.1], perDay: 3 }, // ロキソニン錠60mg / ロキソプロフェンNa錠60mg「YD」
   warfarin: { brand: ['613330003', 10.4], generic: null }, // ワーファリン錠1mg
+  acetaminophen: { brand: ['620000033', 7.0], generic: ['620000033', 7.0], perDay: 3 }, // カロナール錠300 (後発品 in the master)
+  dextromethorphan: { brand: ['612220325', 8.6], generic: null, perDay: 3 }, // メジコン錠15mg
+  amoxicillin: { brand: ['616130132', 15.3], generic: null, perDay: 3 }, // サワシリン錠250
+  clarithromycin: { brand: ['616140105', 24.9], generic: null, perDay: 2 }, // クラリス錠200
+};
+
+/** Extra drugs of an acute episode by its first drug (cold: antitussive, sometimes an antibiotic) ⚠️. */
+export const ACUTE_ADD_ONS: Record<string, { key: string; share: number }[]> = {
+  loxoprofen: [
+    { key: 'dextromethorphan', share: 0.5 },
+    { key: 'amoxicillin', share: 0.2 },
+    { key: 'clarithromycin', share: 0.15 },
+    { key: 'ppi', share: 0.2 },
+  ],
+  acetaminophen: [
+    { key: 'dextromethorphan', share: 0.5 },
+    { key: 'amoxicillin', share: 0.3 },
+  ],
+  famotidine: [{ key: 'ppi', share: 0.2 }],
+  montelukast: [{ key: 'dextromethorphan', share: 0.4 }],
 };
 
 /** Regimens of the treated metabolic conditions: first drug always, later ones with the given share ⚠️. */
@@ -50,29 +70,45 @@ export const METABOLIC_REGIMENS = {
 } as const;
 
 /** Share of each later drug of a disease module's regimen (the first is always given) ⚠️. */
-export const LATER_DRUG_SHARE = 0.5;
+export const LATER_DRUG_SHARE = 0.7;
 
 /** Acute outpatient episodes: diagnosis (レセ電 傷病名コード) and drug by age group, with weights ⚠️. */
-export const ACUTE_EPISODES: Record<'child' | 'adult' | 'elderly', { diagnosis: string; drug: string | null; weight: number }[]> = {
-  child: [
-    { diagnosis: '4659007', drug: 'loxoprofen', weight: 6 }, // 急性上気道炎
-    { diagnosis: '4939008', drug: 'montelukast', weight: 1.5 }, // 気管支喘息
-    { diagnosis: '4860030', drug: null, weight: 0.5 }, // 肺炎
-  ],
-  adult: [
-    { diagnosis: '4659007', drug: 'loxoprofen', weight: 4 }, // 急性上気道炎
-    { diagnosis: '5351003', drug: 'famotidine', weight: 1.5 }, // 慢性胃炎
-    { diagnosis: '8841447', drug: 'loxoprofen', weight: 1.5 }, // 筋筋膜性腰痛症
-    { diagnosis: '7242023', drug: 'loxoprofen', weight: 0.8 }, // 根性腰痛症
-    { diagnosis: '4939008', drug: 'montelukast', weight: 0.7 }, // 気管支喘息
-    { diagnosis: '5301002', drug: 'ppi', weight: 0.8 }, // 逆流性食道炎
-  ],
-  elderly: [
-    { diagnosis: '4659007', drug: 'loxoprofen', weight: 2.5 },
-    { diagnosis: '7153018', drug: 'loxoprofen', weight: 1.5 }, // 変形性膝関節症
-    { diagnosis: '7242031', drug: 'loxoprofen', weight: 1.2 }, // 慢性腰痛症
-    { diagnosis: '5351003', drug: 'famotidine', weight: 1 },
-    { diagnosis: '4860030', drug: null, weight: 0.6 }, // 肺炎
-    { diagnosis: '7330006', drug: null, weight: 0.6 }, // 骨粗鬆症
-  ],
-};
+export const ACUTE_EPISODES: Record<'child' | 'adult' | 'elderly', { diagnosis: string; drug: string | null; weight: number }[]> =
+  {
+    child: [
+      { diagnosis: '4659007', drug: 'acetaminophen', weight: 6 }, // 急性上気道炎
+      { diagnosis: '4939008', drug: 'montelukast', weight: 1.5 }, // 気管支喘息
+      { diagnosis: '4860030', drug: null, weight: 0.5 }, // 肺炎
+    ],
+    adult: [
+      { diagnosis: '4659007', drug: 'loxoprofen', weight: 4 }, // 急性上気道炎
+      { diagnosis: '5351003', drug: 'famotidine', weight: 1.5 }, // 慢性胃炎
+      { diagnosis: '8841447', drug: 'loxoprofen', weight: 1.5 }, // 筋筋膜性腰痛症
+      { diagnosis: '7242023', drug: 'loxoprofen', weight: 0.8 }, // 根性腰痛症
+      { diagnosis: '4939008', drug: 'montelukast', weight: 0.7 }, // 気管支喘息
+      { diagnosis: '5301002', drug: 'ppi', weight: 0.8 }, // 逆流性食道炎
+    ],
+    elderly: [
+      { diagnosis: '4659007', drug: 'loxoprofen', weight: 2.5 },
+      { diagnosis: '7153018', drug: 'loxoprofen', weight: 1.5 }, // 変形性膝関節症
+      { diagnosis: '7242031', drug: 'loxoprofen', weight: 1.2 }, // 慢性腰痛症
+      { diagnosis: '5351003', drug: 'famotidine', weight: 1 },
+      { diagnosis: '4860030', drug: null, weight: 0.6 }, // 肺炎
+      { diagnosis: '7330006', drug: null, weight: 0.6 }, // 骨粗鬆症
+    ],
+  };
+
+/**
+ * Symptomatic drugs the old take alongside their chronic regimen (胃薬, 鎮痛薬, 睡眠薬 …), added to the
+ * usual clinic's prescription from 65 with these shares ⚠️ (assumed; they carry the polypharmacy of
+ * the old, calibration.md §8: ≥5 drugs on 40.7% of 75+ and 27.2% of 65–74 pharmacy claims).
+ */
+export const SUPPORTIVE_65: { key: string; share65: number; share75: number }[] = [
+  { key: 'ppi', share65: 0.2, share75: 0.35 },
+  { key: 'loxoprofen', share65: 0.1, share75: 0.18 },
+  { key: 'zolpidem', share65: 0.1, share75: 0.18 },
+  { key: 'famotidine', share65: 0.08, share75: 0.12 },
+  { key: 'acetaminophen', share65: 0.08, share75: 0.15 },
+  { key: 'dextromethorphan', share65: 0.05, share75: 0.1 },
+  { key: 'etizolam', share65: 0.05, share75: 0.1 },
+];

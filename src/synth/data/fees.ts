@@ -66,13 +66,27 @@ export const ADMISSION_GROUPS: readonly AdmissionGroup[] = [
   { key: 'pneumonia', diagnosis: '4860030', weight: [4, 1, 2], ct: true, dpc: 'pneumonia-75plus' }, // 肺炎
   { key: 'aspiration', diagnosis: '5070003', weight: [0, 0, 1.2], ct: true, dpc: 'aspiration-pneumonia' }, // 誤嚥性肺炎
   { key: 'asthma', diagnosis: '4939008', weight: [2, 0.3, 0.2], ct: false }, // 気管支喘息
-  { key: 'heart_failure', diagnosis: '4289015', weight: [0, 0.2, 1.2], disease: 'heart_failure', ct: false, dpc: 'heart-failure' }, // 心不全
+  {
+    key: 'heart_failure',
+    diagnosis: '4289015',
+    weight: [0, 0.2, 1.2],
+    disease: 'heart_failure',
+    ct: false,
+    dpc: 'heart-failure',
+  }, // 心不全
   { key: 'ami', diagnosis: '8832376', weight: [0, 0.3, 0.4], disease: 'ihd', ct: false, dpc: 'ami-pci' }, // 急性心筋梗塞
   { key: 'angina', diagnosis: '4139007', weight: [0, 0.5, 0.6], disease: 'ihd', ct: false, dpc: 'angina-pci' }, // 狭心症
   { key: 'stroke', diagnosis: '8838708', weight: [0, 0.5, 1], disease: 'stroke', ct: true, dpc: 'cerebral-infarction' }, // 脳梗塞
   { key: 'cancer_colon', diagnosis: '1539004', weight: [0, 0.6, 0.8], disease: 'cancer', ct: true, dpc: 'colon-cancer-surgery' }, // 大腸癌
   { key: 'cancer_stomach', diagnosis: '1519006', weight: [0, 0.5, 0.6], disease: 'cancer', ct: true }, // 胃癌
-  { key: 'cancer_lung', diagnosis: '1629006', weight: [0, 0.4, 0.6], disease: 'cancer', ct: true, dpc: 'lung-cancer-bronchoscopy' }, // 肺癌
+  {
+    key: 'cancer_lung',
+    diagnosis: '1629006',
+    weight: [0, 0.4, 0.6],
+    disease: 'cancer',
+    ct: true,
+    dpc: 'lung-cancer-bronchoscopy',
+  }, // 肺癌
   { key: 'cancer_breast', diagnosis: '1749008', weight: [0, 0.5, 0.2], disease: 'cancer', ct: false }, // 乳癌
   { key: 'hip_fracture', diagnosis: '8208009', weight: [0, 0.1, 1], ct: true, dpc: 'hip-fracture-surgery' }, // 大腿骨頚部骨折
   { key: 'copd', diagnosis: '8840399', weight: [0, 0.1, 0.3], disease: 'copd', ct: true, dpc: 'copd-exacerbation' }, // 慢性閉塞性肺疾患
