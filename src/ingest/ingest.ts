@@ -264,17 +264,31 @@ async function loadGroup(store: Store, runId: string, group: Pending[]): Promise
   try {
     await store.transaction(async () => {
       const merged: FileBatch = { rows: {}, rejections: [], warnings: [], recordsRead: 0, fatal: null };
-      for (const p of group) {
+      // A claim sent again in a later file of the same group (re-submission): only the last file's
+      // version counts, with its own detail lines (the earlier version's lines must not survive).
+      const lastFile = new Map<string, number>();
+      group.forEach((p, i) => {
+        for (const c of p.batch?.rows.claim ?? []) lastFile.set(String(c.claim_id), i);
+      });
+      const resentInGroup = new Set<string>();
+      group.forEach((p, i) => {
         const b = p.batch as FileBatch;
         for (const [t, rows] of Object.entries(b.rows)) {
           if (!rows?.length) continue;
           const into = merged.rows[t] ?? [];
-          for (const r of rows) into.push(r);
+          const claimRows = t === 'claim' || CLAIM_CHILDREN.includes(t);
+          for (const r of rows) {
+            if (claimRows && lastFile.get(String(r.claim_id)) !== i) {
+              if (t === 'claim') resentInGroup.add(String(r.claim_id));
+              continue;
+            }
+            into.push(r);
+          }
           merged.rows[t] = into;
         }
         if (b.facilityMaster) merged.facilityMaster = true;
-      }
-      const replacedIds = new Set(await loadRows(store, merged));
+      });
+      const replacedIds = new Set([...(await loadRows(store, merged)), ...resentInGroup]);
       const fileIds = group.map((p) => p.fileId);
       const unknown = await unknownByFile(store, fileIds);
       for (const p of group) {

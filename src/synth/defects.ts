@@ -285,10 +285,14 @@ function removableUnit(block: Line[], table: ScoreTable): number | null {
   return pts(last) !== '' && pts(prev) !== '' ? last : null;
 }
 
-/** Natural key of a claim as ingest builds it: facility, person (カナ氏名・生年月日・性別), 診療年月, kind. */
+/**
+ * Natural key of a claim as ingest builds it: facility, person (カナ氏名・生年月日・性別), 診療年月, kind,
+ * 保険者番号 and 入院年月日.
+ */
 function naturalKey(p: UkeParsed, block: Line[]): string {
   const re = rec(block[0] as Line, p.table);
   const dpc = block.some((l) => idOf(l) === 'BU');
+  const ho = block.find((l) => idOf(l) === 'HO');
   return [
     p.facility,
     get(re, 'カタカナ（氏名）').replace(/[\s　]/g, ''),
@@ -296,6 +300,8 @@ function naturalKey(p: UkeParsed, block: Line[]): string {
     get(re, '男女区分'),
     opt(re, '診療年月') || opt(re, '調剤年月'),
     claimKindOf(get(re, 'レセプト種別'), dpc),
+    ho ? get(rec(ho, p.table), '保険者番号').trim() : '',
+    opt(re, '入院年月日'),
   ].join('|');
 }
 
