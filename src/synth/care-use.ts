@@ -273,7 +273,7 @@ export function planYear(
       const month = `${y}-${String(mo).padStart(2, '0')}`;
       const day = `${month}-${String(1 + r.int(27)).padStart(2, '0')}`;
       if (day < from || day > last || inHospital(day)) continue;
-      const dialysisNow = health.dialysis || onDialysis(hl, p.sex, ageYears(p.birth, day));
+      const dialysisNow = health.dialysis || onDialysis(hl, p, ageYears(p.birth, day));
       if (dialysisNow) {
         if (!plan.dialysisStart && !health.dialysis) plan.dialysisStart = day;
         const sessions = dialysisSessions(month, day < from ? from : `${month}-01`, last).filter((d) => !inHospital(d));

@@ -28,6 +28,10 @@ export interface HealthLatent {
   frailty: number;
   kidney: number;
   dialysis: number;
+  /** Persistent uniform: survival on dialysis before the reference date (see onDialysis). */
+  dialysisSurvival: number;
+  /** Age at which dialysis starts (cached), null = never by 110; undefined = not computed yet. */
+  dialysisOnsetAge?: number | null;
   own: Record<string, number>;
   /** Liabilities (fixed for life). */
   liability: Record<string, number>;
@@ -69,7 +73,8 @@ export function healthLatent(seed: number, p: Person, lat: Latent = personLatent
     dl.kidney * kidney + dl.diabetes * diabetes + Math.sqrt(Math.max(0, 1 - dl.kidney ** 2 - dl.diabetes ** 2)) * dialysisOwn;
   const liability: Record<string, number> = {};
   for (const d of DISEASES) liability[d.key] = combine(d.load, own[d.key] as number);
-  const h: HealthLatent = { frailty, kidney, dialysis, own, liability };
+  const dialysisSurvival = r.next();
+  const h: HealthLatent = { frailty, kidney, dialysis, dialysisSurvival, own, liability };
   if (cache.size > 50_000) cache.clear();
   cache.set(key, h);
   return h;
@@ -95,21 +100,52 @@ export interface HealthState {
   admissionRate: number;
 }
 
-/** Whether a person is on chronic dialysis at an (exact) age: absorbing, so an onset date exists. */
-export function onDialysis(h: HealthLatent, sex: 1 | 2, age: number): boolean {
+/** The (exact) age at which the person's dialysis liability crosses the cumulative incidence, or null. */
+export function dialysisOnsetAge(h: HealthLatent, sex: 1 | 2): number | null {
+  if (h.dialysisOnsetAge !== undefined) return h.dialysisOnsetAge;
   const table = sex === 1 ? DIALYSIS.male : DIALYSIS.female;
-  return above(h.dialysis, envelope(table, age));
+  const on = (age: number) => above(h.dialysis, envelope(table, age));
+  let onset: number | null = null;
+  if (on(110)) {
+    let lo = 15;
+    let hi = 110;
+    while (hi - lo > 1 / 365) {
+      const mid = (lo + hi) / 2;
+      if (on(mid)) hi = mid;
+      else lo = mid;
+    }
+    onset = hi;
+  }
+  h.dialysisOnsetAge = onset;
+  return onset;
+}
+
+/**
+ * Survival before the simulated window is not simulated (people enter alive at the window start), so a
+ * person whose dialysis would have started t years before the reference date is on dialysis only with
+ * the probability of surviving t years at the JSDT mortality; within the window, deaths come from
+ * population.ts (which applies that mortality to people on dialysis). ⚠️ The reference is a fixed date
+ * (the usual window start), not each run's window.
+ */
+const DIALYSIS_REFERENCE = '2022-04-01';
+
+/** Whether a person is on chronic dialysis at an (exact) age: absorbing, so an onset date exists. */
+export function onDialysis(h: HealthLatent, p: { sex: 1 | 2; birth: string }, age: number): boolean {
+  const onset = dialysisOnsetAge(h, p.sex);
+  if (onset === null || age < onset) return false;
+  const before = Math.max(0, ageYears(p.birth, DIALYSIS_REFERENCE) - onset);
+  return h.dialysisSurvival < (1 - DIALYSIS.mortality) ** before;
 }
 
 /** The first day of dialysis within [from, to] (month resolution), or null. */
 export function dialysisOnset(h: HealthLatent, p: Person, from: string, to: string): string | null {
-  if (!onDialysis(h, p.sex, ageYears(p.birth, to))) return null;
-  if (onDialysis(h, p.sex, ageYears(p.birth, from))) return from;
+  if (!onDialysis(h, p, ageYears(p.birth, to))) return null;
+  if (onDialysis(h, p, ageYears(p.birth, from))) return from;
   let lo = Date.parse(`${from}T00:00:00Z`);
   let hi = Date.parse(`${to}T00:00:00Z`);
   while (hi - lo > 86_400_000) {
     const mid = Math.floor((lo + hi) / 2 / 86_400_000) * 86_400_000;
-    if (onDialysis(h, p.sex, ageYears(p.birth, new Date(mid).toISOString().slice(0, 10)))) hi = mid;
+    if (onDialysis(h, p, ageYears(p.birth, new Date(mid).toISOString().slice(0, 10)))) hi = mid;
     else lo = mid + 86_400_000;
   }
   return new Date(hi).toISOString().slice(0, 10);
@@ -127,7 +163,7 @@ export function healthAt(seed: number, p: Person, lat: Latent, g: number, on: st
     const share = d.absorbing ? envelope(table, exact) : interpolate(table, exact);
     diseases[d.key] = above(h.liability[d.key] as number, share);
   }
-  const dialysis = onDialysis(h, p.sex, exact);
+  const dialysis = onDialysis(h, p, exact);
   const ckd = dialysis || above(h.kidney, envelope(p.sex === 1 ? CKD.male : CKD.female, exact));
   // 病期 by the kidney liability's upper quantile (⚠️ not conditioned on diabetes, so diabetics, whose
   // kidney liability is raised through the shared metabolic factor, have somewhat more advanced stages).
@@ -195,7 +231,7 @@ export function deathProbabilityFor(seed: number, p: Person, age: number, q: num
   const beta = FRAILTY_MORTALITY_BETA;
   const h = healthLatent(seed, p);
   const base = Math.min(1, q * Math.exp(beta * h.frailty - (beta * beta) / 2));
-  return age >= 20 && onDialysis(h, p.sex, age) ? Math.max(base, DIALYSIS.mortality) : base;
+  return age >= 20 && onDialysis(h, p, age) ? Math.max(base, DIALYSIS.mortality) : base;
 }
 
 export { mix };

@@ -23,6 +23,7 @@ import {
 } from './data/demography.js';
 import { type InsurerPreset, MUNICIPALITIES } from './data/insurers.js';
 import { FEMALE_NAMES, MALE_NAMES, SURNAMES } from './data/names.js';
+import { deathProbabilityFor } from './health.js';
 import { Rng, streamSeed } from './rng.js';
 
 export interface Span {
@@ -361,7 +362,9 @@ export function simulateHousehold(seed: number, index: number, world: World): Pe
     // Deaths.
     for (const p of [...h.members]) {
       if (!alive(p, ys) || p.birth > ys) continue;
-      if (rng.chance(deathProbability(ageOn(p.birth, ys), p.sex))) {
+      // Mortality linked to health: frailty (mean 1 over the population) and the JSDT rate on dialysis.
+      const age = ageOn(p.birth, ys);
+      if (rng.chance(deathProbabilityFor(seed, p, age, deathProbability(age, p.sex)))) {
         p.death = dayIn();
         close(p, p.death);
         if (p === h.head) {

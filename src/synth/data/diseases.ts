@@ -167,11 +167,15 @@ export const CKD = {
   diagnosis: '8844106', // 慢性腎臓病 N189
 } as const;
 
-/** Chronic dialysis share by age (JSDT 2022 shape ⚠️, scaled to 2,781 per million overall; men ≈ 2:1). */
+/**
+ * Chronic dialysis: CUMULATIVE incidence by age (share who have started dialysis by that age, before
+ * deaths), ⚠️ shaped on JSDT 2022 new starts (39,683 a year ≈ 320 per million; mean age 71.4; men ≈ 2:1;
+ * by age ≈ 150 per million a year in the 40s, 300 in the 50s, 550 in the 60s, 700 in the 70s). The
+ * prevalence (2,781 per million ✅) follows from onsets and the 11% annual mortality on dialysis.
+ */
 export const DIALYSIS = {
-  male: [0.0002, 0.0016, 0.0034, 0.0062, 0.0085, 0.0085, 0.0085],
-  female: [0.0001, 0.0007, 0.0014, 0.0025, 0.0037, 0.0037, 0.0037],
-  /** Annual death probability on dialysis (JSDT 2022 crude mortality 11.0% ✅). */
+  male: [0.0001, 0.0012, 0.0034, 0.0078, 0.0155, 0.0255, 0.033],
+  female: [0.00005, 0.0006, 0.0016, 0.0036, 0.0072, 0.0118, 0.0155],
   mortality: 0.11,
   diagnosis: '8851366', // 慢性腎不全・維持透析中 N185
   nephropathyDiagnosis: '2503005', // 糖尿病性腎症 E112
