@@ -27,7 +27,7 @@ import { CKD, DIALYSIS, DISEASES } from './data/diseases.js';
 import { ACUTE_ADD_ONS, ACUTE_EPISODES, DRUGS, LATER_DRUG_SHARE, METABOLIC_REGIMENS, SUPPORTIVE_65 } from './data/drugs.js';
 import { ADMISSION_GROUPS, type AdmissionGroup, FEES, type Fee } from './data/fees.js';
 import type { Facility, MunicipalityFacilities } from './facilities.js';
-import { ageYears, type HealthState, healthAt, healthLatent, interpolateBands, onDialysis } from './health.js';
+import { ageYears, dialysisOnset, type HealthState, healthAt, healthLatent, interpolateBands, onDialysis } from './health.js';
 import { addDays, type Person } from './population.js';
 import { Rng, streamSeed } from './rng.js';
 
@@ -262,7 +262,9 @@ export function planYear(
   // Chronic care: dialysis three times a week at the dialysis clinic, or a monthly visit at the usual clinic.
   const regimen = chronicDrugs(seed, p, lat, health);
   const diagnoses = chronicDiagnoses(health);
-  const chronic = diagnoses.length > 0;
+  // Dialysis that starts during the 年度 (ground truth; its sessions begin the month it starts).
+  plan.dialysisStart = health.dialysis ? null : dialysisOnset(hl, p, from, last);
+  const chronic = diagnoses.length > 0 || plan.dialysisStart !== null;
   if (chronic) {
     const duplicate = age >= 65 && regimen.some((d) => d.key === 'zolpidem' || d.key === 'loxoprofen') && r.chance(0.08);
     plan.duplicatePrescribing = duplicate;
@@ -275,8 +277,8 @@ export function planYear(
       if (day < from || day > last || inHospital(day)) continue;
       const dialysisNow = health.dialysis || onDialysis(hl, p, ageYears(p.birth, day));
       if (dialysisNow) {
-        if (!plan.dialysisStart && !health.dialysis) plan.dialysisStart = day;
-        const sessions = dialysisSessions(month, day < from ? from : `${month}-01`, last).filter((d) => !inHospital(d));
+        const firstDay = plan.dialysisStart?.startsWith(month) ? plan.dialysisStart : `${month}-01`;
+        const sessions = dialysisSessions(month, firstDay < from ? from : firstDay, last).filter((d) => !inHospital(d));
         visits.push({
           date: sessions[0] ?? day,
           facility: fac.dialysisClinic,
@@ -298,6 +300,7 @@ export function planYear(
         });
         continue;
       }
+      if (!diagnoses.length) continue;
       const lifestyle = health.treated.hypertension || health.treated.diabetes || health.treated.dyslipidemia;
       const items: Fee[] = [FEES.revisit, lifestyle ? FEES.lifestyle2 : FEES.specificDisease];
       if (!lifestyle) items.push(FEES.outpatientManagement);

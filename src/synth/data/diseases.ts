@@ -174,8 +174,8 @@ export const CKD = {
  * prevalence (2,781 per million ✅) follows from onsets and the 11% annual mortality on dialysis.
  */
 export const DIALYSIS = {
-  male: [0.0001, 0.0012, 0.0034, 0.0078, 0.0155, 0.0255, 0.033],
-  female: [0.00005, 0.0006, 0.0016, 0.0036, 0.0072, 0.0118, 0.0155],
+  male: [0.00012, 0.0015, 0.0042, 0.0098, 0.0195, 0.032, 0.041],
+  female: [0.00006, 0.00075, 0.002, 0.0045, 0.009, 0.0148, 0.0195],
   mortality: 0.11,
   diagnosis: '8851366', // 慢性腎不全・維持透析中 N185
   nephropathyDiagnosis: '2503005', // 糖尿病性腎症 E112
