@@ -202,10 +202,27 @@ export function validateRecord(rec: UkeRecord): { errors: FieldIssue[]; warnings
 
 /** Serialises records to a UKE byte stream: CP932, CRLF, optional trailing EOF mark 0x1A. */
 export function encodeLines(records: string[][], opts: { eofMark?: boolean } = {}): Buffer {
-  const text = records.map((r) => `${r.join(',')}\r\n`).join('');
-  const body = iconv.encode(text, 'cp932');
-  return opts.eofMark ? Buffer.concat([body, Buffer.from([0x1a])]) : body;
+  // Runs of ASCII-only records (most detail records) are copied byte for byte; only records with
+  // Japanese text (names, 医療機関名称, comments) go through the CP932 encoder. Same bytes, less work.
+  const parts: Buffer[] = [];
+  let ascii: string[] = [];
+  const flushAscii = () => {
+    if (ascii.length) parts.push(Buffer.from(ascii.join(''), 'latin1'));
+    ascii = [];
+  };
+  for (const r of records) {
+    const line = `${r.join(',')}\r\n`;
+    if (NON_ASCII.test(line)) {
+      flushAscii();
+      parts.push(iconv.encode(line, 'cp932'));
+    } else ascii.push(line);
+  }
+  flushAscii();
+  if (opts.eofMark) parts.push(Buffer.from([0x1a]));
+  return parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts);
 }
+
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** True when the text survives CP932 encoding (no character outside Shift_JIS + vendor extensions). */
 export function isCp932Encodable(s: string): boolean {
