@@ -202,27 +202,22 @@ export function validateRecord(rec: UkeRecord): { errors: FieldIssue[]; warnings
 
 /** Serialises records to a UKE byte stream: CP932, CRLF, optional trailing EOF mark 0x1A. */
 export function encodeLines(records: string[][], opts: { eofMark?: boolean } = {}): Buffer {
-  // Runs of ASCII-only records (most detail records) are copied byte for byte; only records with
-  // Japanese text (names, 医療機関名称, comments) go through the CP932 encoder. Same bytes, less work.
+  let text = '';
+  for (const r of records) text += `${r.join(',')}\r\n`;
+  // ASCII runs (most of a file) are copied byte for byte; only runs of Japanese text (names,
+  // 医療機関名称, comments) go through the CP932 encoder. Same bytes, a fraction of the work.
   const parts: Buffer[] = [];
-  let ascii: string[] = [];
-  const flushAscii = () => {
-    if (ascii.length) parts.push(Buffer.from(ascii.join(''), 'latin1'));
-    ascii = [];
-  };
-  for (const r of records) {
-    const line = `${r.join(',')}\r\n`;
-    if (NON_ASCII.test(line)) {
-      flushAscii();
-      parts.push(iconv.encode(line, 'cp932'));
-    } else ascii.push(line);
+  const runs = text.split(NON_ASCII_RUN);
+  for (let i = 0; i < runs.length; i++) {
+    const run = runs[i] as string;
+    if (run) parts.push(i % 2 === 0 ? Buffer.from(run, 'latin1') : iconv.encode(run, 'cp932'));
   }
-  flushAscii();
   if (opts.eofMark) parts.push(Buffer.from([0x1a]));
   return parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts);
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
+/** Runs of characters outside ASCII (captured, so split() alternates ASCII and non-ASCII runs). */
+const NON_ASCII_RUN = /([^\x00-\x7f]+)/;
 
 /** True when the text survives CP932 encoding (no character outside Shift_JIS + vendor extensions). */
 export function isCp932Encodable(s: string): boolean {
