@@ -1,7 +1,7 @@
 // bench/synth: the synthetic population generator at scale, one child process per run so that each
 // peak memory (maxRSS) is its own. Targets (synthetic-population issue): 100,000 members × 3 年度 in
 // ≤ 5 min with ≤ 2 GiB; 1,000,000 members × 1 年度 with ≤ 2 GiB.
-// Usage: npm run build:server && node bench/synth.mjs [members=100000] [years=2022-2024] [out=/tmp/kachi-synth-bench]
+// Usage: npm run build:server && node bench/synth.mjs [members=100000] [years=2022-2024] [out=/tmp/kachi-synth-bench] [workers=2]
 // Writes bench/results/synth-<members>-<years>.json.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -9,11 +9,11 @@ import { join } from 'node:path';
 
 const [mode, ...args] = process.argv.slice(2);
 if (mode === 'child') {
-  const [members, years, out] = args;
-  const { writeSynthPopulation } = await import('../dist/synth/emit.js');
+  const [members, years, out, workers] = args;
+  const { writeSynthParallel } = await import('../dist/synth/parallel.js');
   const [fromFy, toFy] = years.split('-').map(Number);
   const t0 = process.hrtime.bigint();
-  const m = await writeSynthPopulation({ members: Number(members), fromFy, toFy, seed: 1, out });
+  const m = await writeSynthParallel({ members: Number(members), fromFy, toFy, seed: 1, out }, Number(workers));
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
   process.stdout.write(
     JSON.stringify({
@@ -33,9 +33,10 @@ if (mode === 'child') {
   const members = mode ?? '100000';
   const years = args[0] ?? '2022-2024';
   const out = args[1] ?? '/tmp/kachi-synth-bench';
+  const workers = args[2] ?? '2';
   rmSync(out, { recursive: true, force: true });
   const r = JSON.parse(
-    execFileSync(process.execPath, [new URL(import.meta.url).pathname, 'child', members, years, out], {
+    execFileSync(process.execPath, [new URL(import.meta.url).pathname, 'child', members, years, out, workers], {
       maxBuffer: 1 << 20,
     }).toString(),
   );
@@ -45,6 +46,7 @@ if (mode === 'child') {
     date: new Date().toISOString(),
     members: Number(members),
     years,
+    workers: Number(workers),
     secs: +r.secs.toFixed(1),
     maxRssMB: r.maxRssMB,
     persons: r.persons,

@@ -10,7 +10,11 @@ import { Pseudonymizer } from '../ingest/pseudonymize.js';
 import { runPipeline } from '../pipeline/run.js';
 import { buildServer } from '../server/app.js';
 import { Store } from '../store/db.js';
-import { writeSynthPopulation } from '../synth/emit.js';
+import { writeSynthParallel } from '../synth/parallel.js';
+
+/** Worker threads for the demo's population (the output is fixed for a seed and this count). */
+const DEMO_WORKERS = 2;
+
 import { formatIngestReport } from './main.js';
 
 export const DEMO_FIXTURE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'test', 'fixtures', 'demo');
@@ -55,7 +59,10 @@ async function demoPopulation(
   console.log(
     `合成母集団を生成中 / generating a synthetic population: ${o.members.toLocaleString()} 人 × ${o.fromFy}–${o.toFy} 年度 …`,
   );
-  const m = await writeSynthPopulation({ members: o.members, fromFy: o.fromFy, toFy: o.toFy, seed: o.seed, out: dir });
+  const m = await writeSynthParallel(
+    { members: o.members, fromFy: o.fromFy, toFy: o.toFy, seed: o.seed, out: dir },
+    DEMO_WORKERS,
+  );
   console.log(
     `  ${m.persons.toLocaleString()} 人・レセプト ${m.claims.toLocaleString()} 件・${m.files.length} ファイル (${((Date.now() - t) / 1000).toFixed(0)} s)`,
   );

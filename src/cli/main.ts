@@ -10,11 +10,12 @@ import { runPipeline } from '../pipeline/run.js';
 import { buildServer } from '../server/app.js';
 import { Store } from '../store/db.js';
 import { storeSummary } from '../store/summary.js';
+import { injectDefects } from '../synth/defects.js';
 import { writeSynthPopulation } from '../synth/emit.js';
+import { writeSynthParallel } from '../synth/parallel.js';
 import { formatChecks, validateSynthetic } from '../synth/validate.js';
 import { ensureMasters, importMasterFile } from '../terminology/import.js';
 import { MASTER_LABEL_JA, type MasterKind } from '../terminology/masters.js';
-import { injectDefects } from '../synth/defects.js';
 import { runDemo } from './demo.js';
 
 const unknownText = (u: Record<string, number>) => {
@@ -157,31 +158,50 @@ export function buildCli(): Command {
     .option('--out <dir>', '出力先 / output folder', 'out/synth')
     .option('--insurers <preset>', '保険者構成 / insurer preset (standard)', 'standard')
     .option('--defects <rate>', 'データ品質の欠陥を注入する率 (0–0.3) / defect rate to inject', '0')
-    .action(async (o: { members: string; years: string; seed: string; out: string; insurers: string; defects: string }) => {
-      if (o.insurers !== 'standard') throw new Error(`--insurers: 対応しているのは standard のみです / only "standard": ${o.insurers}`);
-      const [from, to] = o.years.split('-').map(Number);
-      if (!from || !to || to < from) throw new Error(`--years は 2022-2024 の形で指定してください: ${o.years}`);
-      const t0 = Date.now();
-      const m = await writeSynthPopulation({
-        members: Number(o.members),
-        fromFy: from,
-        toFy: to,
-        seed: Number(o.seed),
-        out: o.out,
-      });
-      console.log(
-        `${o.out}: ${m.persons} 人 / ${m.households} 世帯 / 資格 ${m.spans} 件 / 死亡 ${m.deaths} 件 (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
-      );
-      console.log(
-        `  レセプト ${m.claims.toLocaleString()} 件・保健指導報告 ${m.guidanceReports} 件・介護 ${m.careRows.toLocaleString()} 行・${m.files.length} ファイル`,
-      );
-      for (const [t, n] of Object.entries(m.byInsurerType)) console.log(`  ${t}: 資格 ${n} 件`);
-      const rate = Number(o.defects);
-      if (rate > 0) {
-        const ledger = await injectDefects(o.out, { rate, seed: Number(o.seed) });
-        console.log(`  欠陥を注入 / defects injected: ${ledger.entries.length} 件 (_meta/defects.csv)`);
-      }
-    });
+    .option(
+      '--workers <n>',
+      'ワーカースレッド数（同じシード・同じ数なら同一出力） / worker threads (same seed and count → same bytes)',
+      '1',
+    )
+    .action(
+      async (o: {
+        members: string;
+        years: string;
+        seed: string;
+        out: string;
+        insurers: string;
+        defects: string;
+        workers: string;
+      }) => {
+        if (o.insurers !== 'standard')
+          throw new Error(`--insurers: 対応しているのは standard のみです / only "standard": ${o.insurers}`);
+        const [from, to] = o.years.split('-').map(Number);
+        if (!from || !to || to < from) throw new Error(`--years は 2022-2024 の形で指定してください: ${o.years}`);
+        const t0 = Date.now();
+        const m = await writeSynthParallel(
+          {
+            members: Number(o.members),
+            fromFy: from,
+            toFy: to,
+            seed: Number(o.seed),
+            out: o.out,
+          },
+          Math.max(1, Number(o.workers) || 1),
+        );
+        console.log(
+          `${o.out}: ${m.persons} 人 / ${m.households} 世帯 / 資格 ${m.spans} 件 / 死亡 ${m.deaths} 件 (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+        );
+        console.log(
+          `  レセプト ${m.claims.toLocaleString()} 件・保健指導報告 ${m.guidanceReports} 件・介護 ${m.careRows.toLocaleString()} 行・${m.files.length} ファイル`,
+        );
+        for (const [t, n] of Object.entries(m.byInsurerType)) console.log(`  ${t}: 資格 ${n} 件`);
+        const rate = Number(o.defects);
+        if (rate > 0) {
+          const ledger = await injectDefects(o.out, { rate, seed: Number(o.seed) });
+          console.log(`  欠陥を注入 / defects injected: ${ledger.entries.length} 件 (_meta/defects.csv)`);
+        }
+      },
+    );
   synth
     .command('validate')
     .description(

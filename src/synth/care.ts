@@ -765,11 +765,13 @@ export function barthelItems(total: number, r: Rng): BarthelItems {
 
 /** Writes care/care_certification.csv, care/care_claims.csv and care/barthel.csv (CP932, CRLF), streaming. */
 export class CareFiles {
-  readonly files: string[] = ['care/care_certification.csv', 'care/care_claims.csv', 'care/barthel.csv'];
+  readonly files: string[];
   rows = 0;
   private readonly streams: WriteStream[];
 
-  constructor(outDir: string) {
+  /** `suffix`: file-name suffix of a shard of a parallel run ('' otherwise). */
+  constructor(outDir: string, suffix = '') {
+    this.files = ['care_certification', 'care_claims', 'barthel'].map((f) => `care/${f}${suffix}.csv`);
     mkdirSync(join(outDir, 'care'), { recursive: true });
     const headers = [CARE_FILES.certification.header, CARE_FILES.claims.header, CARE_FILES.barthel.header];
     this.streams = this.files.map((f, i) => {

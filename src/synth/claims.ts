@@ -5,7 +5,7 @@
 // Codes and points: the shipped master subset (src/terminology/data), 2024 revision.
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { encodeLines } from '../formats/uke/codec.js';
+import { encodeText } from '../formats/uke/codec.js';
 import {
   type ClaimInput,
   claimPoints,
@@ -374,7 +374,8 @@ function visitInto(
 interface SpoolFile {
   name: string;
   facility: FacilityInput;
-  pending: string[][];
+  /** Lines waiting for the next flush (records already joined: far less memory than field arrays). */
+  pending: string[];
   started: boolean;
   receiptNo: number;
   count: number;
@@ -398,6 +399,8 @@ export class ClaimFiles {
   constructor(
     private readonly out: string,
     private readonly budgetLines = 400_000,
+    /** File-name suffix of a shard of a parallel run ('' otherwise). */
+    private readonly suffix = '',
   ) {}
 
   private file(f: Facility, billing: string): SpoolFile {
@@ -405,7 +408,7 @@ export class ClaimFiles {
     let s = this.spool.get(key);
     if (!s) {
       const pharmacy = f.code.slice(2, 3) === '4';
-      const name = `${pharmacy ? 'RECEIPTY' : 'RECEIPTC'}_${f.code}_${billing.replace('-', '')}.${pharmacy ? 'CYO' : 'UKE'}`;
+      const name = `${pharmacy ? 'RECEIPTY' : 'RECEIPTC'}_${f.code}_${billing.replace('-', '')}${this.suffix}.${pharmacy ? 'CYO' : 'UKE'}`;
       const facility: FacilityInput = {
         payerCode: '1',
         facilityCode: f.code,
@@ -413,7 +416,7 @@ export class ClaimFiles {
         billingMonth: billing,
         phone: '0300000000',
       };
-      s = { name, facility, pending: [headerRecord(facility)], started: false, receiptNo: 0, count: 0, points: 0 };
+      s = { name, facility, pending: [headerRecord(facility).join(',')], started: false, receiptNo: 0, count: 0, points: 0 };
       this.pendingLines++;
       this.spool.set(key, s);
       this.files.push(name);
@@ -422,7 +425,7 @@ export class ClaimFiles {
   }
 
   private push(s: SpoolFile, records: string[][]): void {
-    for (const r of records) s.pending.push(r);
+    for (const r of records) s.pending.push(r.join(','));
     this.pendingLines += records.length;
     this.lines += records.length;
     if (this.pendingLines >= this.budgetLines) this.flush();
@@ -468,7 +471,7 @@ export class ClaimFiles {
   flush(): void {
     for (const s of this.spool.values()) {
       if (!s.pending.length) continue;
-      const buf = encodeLines(s.pending);
+      const buf = encodeText(`${s.pending.join('\r\n')}\r\n`);
       this.bytes += buf.length;
       if (s.started) appendFileSync(join(this.out, s.name), buf);
       else writeFileSync(join(this.out, s.name), buf);
@@ -479,7 +482,7 @@ export class ClaimFiles {
   }
 
   close(): void {
-    for (const s of this.spool.values()) s.pending.push(trailerRecord(s.count, s.points));
+    for (const s of this.spool.values()) s.pending.push(trailerRecord(s.count, s.points).join(','));
     this.flush();
   }
 }

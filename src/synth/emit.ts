@@ -33,6 +33,12 @@ export interface SynthOptions {
   checkups?: boolean;
   /** Write claims (default true). */
   claims?: boolean;
+  /**
+   * Part of a parallel run (parallel.ts): this shard simulates households index ≡ shard.index (mod
+   * shard.count) and writes its own files with the suffix _s<index+1>; the output is deterministic
+   * for a given seed and shard count.
+   */
+  shard?: { index: number; count: number };
 }
 
 export interface SynthManifest {
@@ -73,12 +79,15 @@ const INSURER_TYPE_CSV: Record<string, string> = {
 
 /** Generates households until `members` persons exist; yields them in order (deterministic). */
 export function* generatePopulation(
-  opts: Pick<SynthOptions, 'members' | 'fromFy' | 'toFy' | 'seed'>,
+  opts: Pick<SynthOptions, 'members' | 'fromFy' | 'toFy' | 'seed' | 'shard'>,
   insurers: InsurerPreset[] = standardInsurers(),
 ) {
   const world = makeWorld(insurers, { start: `${opts.fromFy}-04-01`, end: `${opts.toFy + 1}-03-31` });
+  const { index: first, count } = opts.shard ?? { index: 0, count: 1 };
+  // A shard's share of the members (the shares add up to the total).
+  const target = Math.round((opts.members * (first + 1)) / count) - Math.round((opts.members * first) / count);
   let persons = 0;
-  for (let index = 0; persons < opts.members; index++) {
+  for (let index = first; persons < target; index += count) {
     const members = simulateHousehold(opts.seed, index, world);
     persons += members.length;
     yield { index, members };
@@ -201,11 +210,14 @@ function registerRows(p: Person): string[] {
 export async function writeSynthPopulation(opts: SynthOptions): Promise<SynthManifest> {
   await mkdir(opts.out, { recursive: true });
   const insurers = standardInsurers();
-  await writeFile(
-    join(opts.out, 'insurers.csv'),
-    `${INSURER_LIST_HEADER.join(',')}\r\n${insurers.map((i) => [i.number, i.name, INSURER_TYPE_CSV[i.type], i.industry, i.prefecture].join(',')).join('\r\n')}\r\n`,
-  );
-  const register = createWriteStream(join(opts.out, 'member_register.csv'));
+  const sfx = opts.shard && opts.shard.count > 1 ? `_s${opts.shard.index + 1}` : '';
+  const shared = !opts.shard || opts.shard.index === 0;
+  if (shared)
+    await writeFile(
+      join(opts.out, 'insurers.csv'),
+      `${INSURER_LIST_HEADER.join(',')}\r\n${insurers.map((i) => [i.number, i.name, INSURER_TYPE_CSV[i.type], i.industry, i.prefecture].join(',')).join('\r\n')}\r\n`,
+    );
+  const register = createWriteStream(join(opts.out, `member_register${sfx}.csv`));
   register.write(iconv.encode(`${MEMBER_REGISTER_HEADER.join(',')}\r\n`, 'cp932'));
   const m: SynthManifest = {
     generator: 'kachi synth 0.3 (population, enrolment, health, care use, 特定健診・保健指導, programmes)',
@@ -223,7 +235,12 @@ export async function writeSynthPopulation(opts: SynthOptions): Promise<SynthMan
     careRows: 0,
     claimLines: 0,
     claimBytes: 0,
-    files: ['insurers.csv', 'member_register.csv', '_meta/manifest.json', '_meta/truth.csv'],
+    files: [
+      ...(shared ? ['insurers.csv'] : []),
+      `member_register${sfx}.csv`,
+      `_meta/manifest${sfx}.json`,
+      `_meta/truth${sfx}.csv`,
+    ],
   };
   // 特定健診 per (年度, insurer): one package writer each, documents compressed as they are generated.
   const packages = new Map<string, CheckupPackageWriter>();
@@ -234,7 +251,7 @@ export async function writeSynthPopulation(opts: SynthOptions): Promise<SynthMan
     const key = `${fy}|${insurer}|${kind}`;
     let pw = packages.get(key);
     if (!pw) {
-      const name = `${kind === 1 ? 'kenshin' : 'hokenshido'}_FY${fy}_${insurer}.zip`;
+      const name = `${kind === 1 ? 'kenshin' : 'hokenshido'}_FY${fy}_${insurer}${sfx}.zip`;
       pw = new CheckupPackageWriter(join(opts.out, name), {
         sender: org.code,
         receiver: insurer,
@@ -246,28 +263,29 @@ export async function writeSynthPopulation(opts: SynthOptions): Promise<SynthMan
     }
     return pw;
   };
-  const claimFiles = new ClaimFiles(opts.out);
+  const claimFiles = new ClaimFiles(opts.out, opts.shard && opts.shard.count > 1 ? 200_000 : 400_000, sfx);
   const world = makeFacilities(opts.members);
   const facilitiesOf = new Map<string, MunicipalityFacilities>(world.map((w) => [w.municipality, w]));
-  await writeFacilityList(join(opts.out, 'facilities.csv'), [
-    ...allFacilities(world).map((f) => ({
-      code: f.code,
-      name: f.name,
-      type: f.kind,
-      prefectureCode: f.prefecture,
-      municipalityCode: f.municipality,
-      beds: f.beds || null,
-      functions: f.functions,
-    })),
-    ...careProviderFacilities(world.map((w) => w.municipality)),
-  ]);
-  const careFiles = new CareFiles(opts.out);
+  if (shared)
+    await writeFacilityList(join(opts.out, 'facilities.csv'), [
+      ...allFacilities(world).map((f) => ({
+        code: f.code,
+        name: f.name,
+        type: f.kind,
+        prefectureCode: f.prefecture,
+        municipalityCode: f.municipality,
+        beds: f.beds || null,
+        functions: f.functions,
+      })),
+      ...careProviderFacilities(world.map((w) => w.municipality)),
+    ]);
+  const careFiles = new CareFiles(opts.out, sfx);
   m.files.push(...careFiles.files);
-  m.files.push('facilities.csv');
+  if (shared) m.files.push('facilities.csv');
   // Ground truth, outside the ingest path: the true state of every person in every 年度, with the
   // synthetic identity needed to link it to the store (via the deployment's pseudonymiser).
   await mkdir(join(opts.out, '_meta'), { recursive: true });
-  const truth = createWriteStream(join(opts.out, '_meta', 'truth.csv'));
+  const truth = createWriteStream(join(opts.out, '_meta', `truth${sfx}.csv`));
   truth.write(`${TRUTH_HEADER.join(',')}\n`);
   for (const { members } of generatePopulation(opts, insurers)) {
     m.households++;
@@ -368,6 +386,6 @@ export async function writeSynthPopulation(opts: SynthOptions): Promise<SynthMan
   }
   // The manifest (and later the ground truth) sits in _meta/, outside the ingest path.
   await mkdir(join(opts.out, '_meta'), { recursive: true });
-  await writeFile(join(opts.out, '_meta', 'manifest.json'), `${JSON.stringify(m, null, 2)}\n`);
+  await writeFile(join(opts.out, '_meta', `manifest${sfx}.json`), `${JSON.stringify(m, null, 2)}\n`);
   return m;
 }

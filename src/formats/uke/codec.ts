@@ -204,6 +204,11 @@ export function validateRecord(rec: UkeRecord): { errors: FieldIssue[]; warnings
 export function encodeLines(records: string[][], opts: { eofMark?: boolean } = {}): Buffer {
   let text = '';
   for (const r of records) text += `${r.join(',')}\r\n`;
+  return encodeText(text, opts);
+}
+
+/** Encodes UKE text (lines already joined with CRLF) to CP932 bytes. */
+export function encodeText(text: string, opts: { eofMark?: boolean } = {}): Buffer {
   // ASCII runs (most of a file) are copied byte for byte; only runs of Japanese text (names,
   // 医療機関名称, comments) go through the CP932 encoder. Same bytes, a fraction of the work.
   const parts: Buffer[] = [];
