@@ -347,10 +347,19 @@ async function pushClaim(b: FileBatch, c: UkeClaim, fileId: string, ctx: LinkCon
     return;
   }
   b.warnings.push(...c.warnings);
-  // Natural key of a claim: facility, member, service month, claim kind, insurer (a change of insurer
-  // within the month gives two claims) and, for inpatient claims, the admission date (DPC bills each
-  // stay of a month on its own claim). A re-submission has the same key and replaces the claim.
-  const claimId = hashId(c.facility.facilityCode, memberKey, c.serviceMonth, c.kind, c.insurance.insurerNumber, c.admissionDate);
+  // Natural key of a claim: facility, member, service month, claim kind, the 被保険者証 (insurer and
+  // 記号・番号, as the enrolment key: a change of card within the month gives two claims), for
+  // inpatient claims the admission date (DPC bills each stay of a month on its own claim) and for 調剤
+  // the prescribing facility (one claim per 処方医療機関). A re-submission has the same key.
+  const claimId = hashId(
+    c.facility.facilityCode,
+    memberKey,
+    c.serviceMonth,
+    c.kind,
+    enrollmentKey ?? c.insurance.insurerNumber,
+    c.admissionDate,
+    c.prescriber?.facilityCode ?? null,
+  );
   push(b, 'claim', {
     claim_id: claimId,
     member_key: memberKey,

@@ -287,7 +287,7 @@ function removableUnit(block: Line[], table: ScoreTable): number | null {
 
 /**
  * Natural key of a claim as ingest builds it: facility, person (カナ氏名・生年月日・性別), 診療年月, kind,
- * 保険者番号 and 入院年月日.
+ * 被保険者証 (保険者番号・記号・番号), 入院年月日 and, for 調剤, the prescribing facility (RE 医療機関コード).
  */
 function naturalKey(p: UkeParsed, block: Line[]): string {
   const re = rec(block[0] as Line, p.table);
@@ -301,7 +301,10 @@ function naturalKey(p: UkeParsed, block: Line[]): string {
     opt(re, '診療年月') || opt(re, '調剤年月'),
     claimKindOf(get(re, 'レセプト種別'), dpc),
     ho ? get(rec(ho, p.table), '保険者番号').trim() : '',
+    ho ? opt(rec(ho, p.table), '被保険者証等の記号') : '',
+    ho ? opt(rec(ho, p.table), '被保険者証等の番号') : '',
     opt(re, '入院年月日'),
+    opt(re, '医療機関コード'),
   ].join('|');
 }
 
