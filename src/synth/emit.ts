@@ -349,10 +349,10 @@ export async function writeSynthPopulation(opts: SynthOptions): Promise<SynthMan
           facilityName: checkupOrg.name,
           values: c.values,
         };
-        packageFor(fy, c.span.insurer.number, 1).add(checkupDocument(doc));
+        await packageFor(fy, c.span.insurer.number, 1).add(checkupDocument(doc));
         const course = courses.get(fy);
         for (const rep of course?.reports ?? [])
-          packageFor(fy, c.span.insurer.number, 2).add(
+          await packageFor(fy, c.span.insurer.number, 2).add(
             guidanceDocument({ ...rep, facilityCode: checkupOrg.code, facilityName: checkupOrg.name }),
           );
       }

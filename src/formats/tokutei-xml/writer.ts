@@ -209,6 +209,9 @@ function summaryXml(p: PackageInput, subjects: number): string {
  * A package being written: documents are added one at a time and compressed into the ZIP as they come,
  * so memory does not grow with the number of documents.
  */
+/** Documents that may wait for compression before add() applies back-pressure. */
+const MAX_QUEUED = 2000;
+
 export class CheckupPackageWriter {
   private readonly zip = new yazl.ZipFile();
   private readonly done: Promise<void>;
@@ -228,11 +231,39 @@ export class CheckupPackageWriter {
     });
   }
 
-  add(doc: string): void {
+  /**
+   * Adds one document. Resolves at once unless many documents still wait for compression, then when
+   * they have been written (back-pressure: memory stays flat for packages of any size).
+   */
+  add(doc: string): Promise<void> | undefined {
     const p = this.p;
     this.n++;
     const name = `${p.kind === 1 ? 'h' : 'g'}${p.sender}${d8(p.creationDate)}${p.sendCount ?? 0}${p.kind}${String(this.n).padStart(6, '0')}.xml`;
     this.zip.addBuffer(Buffer.from(doc, 'utf8'), `${this.stem}/DATA/${name}`, { mtime: ZIP_MTIME, compress: true });
+    this.release();
+    if (this.n - this.written <= MAX_QUEUED) return undefined;
+    return new Promise<void>((resolve) => {
+      const wait = () => {
+        this.release();
+        if (this.n - this.written <= MAX_QUEUED / 2) resolve();
+        else setTimeout(wait, 2);
+      };
+      wait();
+    });
+  }
+
+  /**
+   * yazl keeps every entry until the end (for the central directory), and with it the closure that
+   * holds the entry's compressed bytes. Entries already written need only their metadata: drop the
+   * closure. (yazl 3.x internals: entries[], state 3 = FILE_DATA_DONE, doFileDataPump.)
+   */
+  private written = 0;
+  private release(): void {
+    const entries = (this.zip as unknown as { entries: { state: number; doFileDataPump: unknown }[] }).entries;
+    while (this.written < entries.length && entries[this.written]?.state === 3) {
+      (entries[this.written] as { doFileDataPump: unknown }).doFileDataPump = null;
+      this.written++;
+    }
   }
 
   get count(): number {
@@ -254,7 +285,7 @@ export async function writeCheckupPackage(
   documents: Iterable<string>,
 ): Promise<{ files: number }> {
   const w = new CheckupPackageWriter(path, p);
-  for (const doc of documents) w.add(doc);
+  for (const doc of documents) await w.add(doc);
   return w.close();
 }
 
