@@ -16,6 +16,9 @@ const research = [
   'subset-research-3.json',
   'subset-research-4.json',
   'subset-research-5.json',
+  'subset-research-6.json',
+  'subset-research-7.json',
+  'subset-research-8.json',
 ]
   .filter((f) => existsSync(`${DIR}/${f}`))
   .map((f) => JSON.parse(readFileSync(`${DIR}/${f}`, 'utf8')));

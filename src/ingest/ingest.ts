@@ -220,7 +220,8 @@ async function convertOne(
     unknownCodes: {},
   };
   const fileId = await sha256File(path);
-  const already = seen.has(fileId) || (await store.scalar<number>('select count(*) from ingest_file where ingest_file_id = $1', [fileId])) > 0;
+  const already =
+    seen.has(fileId) || (await store.scalar<number>('select count(*) from ingest_file where ingest_file_id = $1', [fileId])) > 0;
   if (already) {
     report.status = 'skipped';
     report.message = '取込済み（同一内容）のためスキップ / already loaded (same content hash)';

@@ -22,9 +22,9 @@ import {
   type UnitInput,
 } from '../formats/uke/writer.js';
 import type { Prescription, Stay, Visit, YearPlan } from './care-use.js';
-import { DPC_GROUPS } from './data/dpc-groups.js';
-import { FEES, LONG_STAY_WARD, MEAL_YEN, POST_ACUTE_WARD } from './data/fees.js';
-import { PHARMACY_FEES } from './data/pharmacy-fees.js';
+import { DPC_GROUPS, dpcHospitalCoefficient } from './data/dpc-groups.js';
+import { FEES, type Fee, LONG_STAY_WARD, MEAL_YEN, POST_ACUTE_WARD } from './data/fees.js';
+import { managementFee, PHARMACY_FEES, pharmacyAdditions, unitDoseFee } from './data/pharmacy-fees.js';
 import type { Facility } from './facilities.js';
 import { addDays, ageOn, type Person, type Span } from './population.js';
 
@@ -75,7 +75,7 @@ class MedicalClaim {
     readonly inpatient: boolean,
   ) {}
 
-  add(item: { category: string; code: string; points: number }, date: string, times = 1): void {
+  add(item: Fee, date: string, times = 1): void {
     const key = `${item.category}|${item.code}|${item.points}`;
     let u = this.units.get(key);
     if (!u) {
@@ -83,7 +83,7 @@ class MedicalClaim {
       u = {
         category: item.category,
         burden: '1',
-        lines: [{ record, code: item.code }],
+        lines: [...(item.bundle ?? []), item.code].map((code) => ({ record, code })),
         points: item.points,
         times: 0,
         dayCounts: new Array(31).fill(0),
@@ -137,6 +137,7 @@ class PharmacyClaim {
     const age = ageOn(p.birth, `${this.month}-01`);
     const dates = [...new Set(this.fills.map((f) => f.date))].sort();
     const reception = (d: string) => dates.indexOf(d) + 1;
+    const additions = pharmacyAdditions(this.pharmacy.code);
     return {
       typeCode: claimTypeCode('4', this.span, age, false),
       serviceMonth: this.month,
@@ -155,11 +156,17 @@ class PharmacyClaim {
         burden: '1',
         code: PHARMACY_FEES.base.code,
         points: PHARMACY_FEES.base.points,
+        additions,
+        // 服薬管理指導料 1 for a repeat (chronic, ≥14 days) prescription, 2 otherwise ⚠️ (simplified: the
+        // rule is "a prescription within 3 months at this pharmacy, with お薬手帳").
+        management: [
+          this.fills.some((f) => f.date === d && f.rx.days >= 14) ? PHARMACY_FEES.guidanceRepeat : PHARMACY_FEES.guidanceOther,
+        ],
       })),
       prescriptions: this.fills.map(({ date, rx }) => {
         const unit = drugUnitPoints(rx.drugs.reduce((s, d) => s + d.yen, 0));
-        const mgmt =
-          rx.days <= 7 ? PHARMACY_FEES.management7 : rx.days <= 14 ? PHARMACY_FEES.management14 : PHARMACY_FEES.management28;
+        const mgmt = managementFee(rx.days);
+        const unitDose = unitDoseFee(age, rx.drugs.length, rx.days);
         return {
           dosageForm: 1,
           usage: '001',
@@ -176,6 +183,7 @@ class PharmacyClaim {
               drugPoints: unit * rx.days,
               managementCode: mgmt.code,
               managementPoints: mgmt.points,
+              ...(unitDose ? { unitDose } : {}),
               drugs: rx.drugs.map((d) => ({ code: d.code, quantity: d.perDay ?? 1 })),
             },
           ],
@@ -241,6 +249,12 @@ function dpcInput(p: Person, s: Stay): DpcClaimInput | null {
       // days, the latter (after stroke, fracture, pneumonia or heart failure in the old) from day 2 on
       // weekdays, 3 units a day ⚠️ assumed intensity.
       if (s.emergency && day < 7) unit(FEES.emergencyCare, 1);
+      // The operation of the group (出来高 outside the 包括) on the 2nd day, or the 1st of a one-day stay.
+      const op = g.procedure;
+      if (op?.code && day === Math.min(1, daysSince(s.admit, s.discharge))) {
+        unit({ category: '50', code: op.code, points: op.points }, 1);
+        if (op.anaesthesia) unit(FEES.anaesthesia, 1);
+      }
       if (rehab && day >= 1 && new Date(`${d}T00:00:00Z`).getUTCDay() % 6 !== 0)
         unit(s.group.key === 'stroke' ? FEES.rehabStroke : FEES.rehabMotor, 3);
     }
@@ -254,6 +268,7 @@ function dpcInput(p: Person, s: Stay): DpcClaimInput | null {
       outcome: '2',
       admissionRoute: s.emergency ? 3 : 1,
       dpc: { code: g.code, periodDays: g.periodDays, pointsPerDay: g.pointsPerDay },
+      facilityCoefficient: dpcHospitalCoefficient(s.facility.code),
       diagnoses: [
         { ...diag, role: '01' },
         { ...diag, role: '11' },
@@ -325,11 +340,25 @@ export function* planClaims(p: Person, plan: YearPlan): Generator<[string, Month
           c.add(s.group.key === 'stroke' ? FEES.rehabStroke : FEES.rehabMotor, d, 6);
         const day = daysSince(s.admit, d);
         if (s.emergency && s.kind === 'acute' && day < 7) c.add(FEES.emergencyCare, d);
-        if (s.kind === 'acute' && day === 0) {
-          c.add(FEES.cbc, d);
-          c.add(FEES.bloodJudgement, d);
-          c.add(FEES.biochemJudgement, d);
-          if (s.group.ct) c.add(FEES.ct, d);
+        if (s.kind === 'acute') {
+          // 出来高 acute care ⚠️ assumed intensity: a drip for the first five days, blood tests on
+          // admission and then weekly (判断料 once a month), imaging on admission.
+          if (day < 5) c.add(FEES.drip, d);
+          if (day % 7 === 0) {
+            c.add(FEES.cbc, d);
+            c.add(FEES.crp, d);
+          }
+          if (day === 0 || d.endsWith('-01')) {
+            c.add(FEES.bloodJudgement, d);
+            c.add(FEES.biochemJudgement, d);
+          }
+          if (day === 0) {
+            if (s.group.ct) c.add(FEES.ct, d);
+            else {
+              c.add(FEES.xrayDiagnosis, d);
+              c.add(FEES.xrayDigital, d);
+            }
+          }
         }
       }
     }

@@ -19,6 +19,13 @@ export function streamSeed(seed: number, ...keys: number[]): number {
   return h;
 }
 
+/** A stable 32-bit hash of a text (a facility code, …): fixed traits of a synthetic entity, seed-free. */
+export function textHash(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619) >>> 0;
+  return fmix32(h);
+}
+
 /** mulberry32: small, fast, good enough for simulation (not for cryptography). */
 export class Rng {
   private s: number;

@@ -360,7 +360,7 @@ describe('歯科 claim from the 令和6年 歯科 fee table', () => {
     expect(c.warnings).toEqual([]);
     expect(c.diagnoses.map((d) => [d.code, d.toothCodes, d.name, d.onsetDate])).toEqual([
       ['8830788', '102600', '', '2024-06-03'],
-      ['0000999', '', '慢性歯周炎', '2024-06-03'],
+      [perio.code, '', '', '2024-06-03'],
     ]);
     expect(encodeLines(r.records.map((x) => x.fields)).equals(bytes)).toBe(true);
     expect(buildUkeFile(DENTAL, r.claims.map(claimInputFromClaim)).equals(bytes)).toBe(true);
@@ -372,7 +372,7 @@ describe('歯科 claim from the 令和6年 歯科 fee table', () => {
       ep.visits.forEach((v, day) => {
         for (const { fee: key, times } of v.fees) {
           const d = perFee.get(key) ?? new Array(31).fill(0);
-          d[day * 7] += times;
+          d[day * 5] += times; // up to 6 visits within the month
           perFee.set(key, d);
         }
       });

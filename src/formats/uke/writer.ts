@@ -482,6 +482,8 @@ export interface DispensingInput {
   /** 調剤管理料 code and points, when 算定. */
   managementCode?: string;
   managementPoints?: number;
+  /** 外来服薬支援料2 (一包化): code, total points and 一包化日数. */
+  unitDose?: { code: string; points: number; days: number };
   drugs: { code: string; quantity: number }[];
 }
 
@@ -502,18 +504,49 @@ export interface PharmacyClaimInput {
   prescriber: { facilityCode: string; name: string };
   insurance: { insurerNumber: string; kigo: string; bango: string; receptions: number; patientShareYen?: number | null } | null;
   edaban?: string | null;
-  /** 調剤基本料 per 受付 (KI). */
-  baseFees: { date: string; reception: number; burden: string; code: string; points: number }[];
+  /** 調剤基本料 per 受付 (KI), with that 受付's 調剤基本料加算 (up to 10) and 薬学管理料 (up to 12). */
+  baseFees: {
+    date: string;
+    reception: number;
+    burden: string;
+    code: string;
+    points: number;
+    additions?: KiFee[];
+    management?: KiFee[];
+  }[];
   prescriptions: PrescriptionInput[];
 }
 
-/** Main-payer points of a 調剤 claim: CZ 調製料 + 薬剤料 + 調剤管理料, plus KI 調剤基本料. */
+/** A 調剤基本料加算 or 薬学管理料 of a KI record (a quad: 負担区分, コード, 回数, 点数). */
+export interface KiFee {
+  code: string;
+  points: number;
+  times?: number;
+}
+
+/** Main-payer points of a 調剤 claim: CZ 調製料 + 薬剤料 + 調剤管理料, plus KI 調剤基本料, 加算 and 薬学管理料. */
 export function pharmacyClaimPoints(c: PharmacyClaimInput): number {
   let total = 0;
   for (const rx of c.prescriptions)
-    for (const d of rx.dispensings) total += d.preparationPoints + d.drugPoints + (d.managementPoints ?? 0);
-  for (const k of c.baseFees) total += k.points;
+    for (const d of rx.dispensings)
+      total += d.preparationPoints + d.drugPoints + (d.managementPoints ?? 0) + (d.unitDose?.points ?? 0);
+  for (const k of c.baseFees) {
+    total += k.points;
+    for (const a of [...(k.additions ?? []), ...(k.management ?? [])]) total += a.points * (a.times ?? 1);
+  }
   return total;
+}
+
+function kiQuads(label: string, fees: KiFee[] | undefined, max: number, burden: string): Record<string, string | number> {
+  if ((fees?.length ?? 0) > max) throw new Error(`KI: ${label} は ${max} 件まで / at most ${max} ${label}`);
+  const out: Record<string, string | number> = {};
+  for (const [i, fee] of (fees ?? []).entries()) {
+    out[`${label}${i + 1}負担区分`] = burden;
+    out[`${label}${i + 1}コード`] = fee.code;
+    out[`${label}${i + 1}回数`] = fee.times ?? 1;
+    out[`${label}${i + 1}点数`] = fee.points;
+  }
+  return out;
 }
 
 export function pharmacyClaimRecords(c: PharmacyClaimInput, receiptNo: number): string[][] {
@@ -588,6 +621,14 @@ export function pharmacyClaimRecords(c: PharmacyClaimInput, receiptNo: number): 
                   調剤管理料点数: d.managementPoints,
                 }
               : {}),
+            ...(d.unitDose
+              ? {
+                  一包化日数: d.unitDose.days,
+                  外来服薬支援料2負担区分: d.burden,
+                  外来服薬支援料2コード: d.unitDose.code,
+                  外来服薬支援料2点数: d.unitDose.points,
+                }
+              : {}),
           },
           t,
         ),
@@ -606,6 +647,8 @@ export function pharmacyClaimRecords(c: PharmacyClaimInput, receiptNo: number): 
           調剤基本料負担区分: k.burden,
           調剤基本料コード: k.code,
           調剤基本料点数: k.points,
+          ...kiQuads('薬学管理料', k.management, 12, k.burden),
+          ...kiQuads('調剤基本料加算', k.additions, 10, k.burden),
         },
         t,
       ),

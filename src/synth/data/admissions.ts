@@ -24,6 +24,13 @@ export const INPATIENT_RATE = [
 ] as const;
 export const INPATIENT_SCALE_2023 = 0.83;
 
+/**
+ * Share of people on 訪問診療 (home medical care, 在宅患者訪問診療料) by band ⚠️ assumed from the order of
+ * magnitude the 中医協 在宅 reports give (about 1 million patients a month, nine in ten aged 75+,
+ * concentrated at 85+); the frailest after those in long stays.
+ */
+export const HOME_CARE_SHARE = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.001, 0.003, 0.006, 0.015, 0.035, 0.075, 0.15] as const;
+
 /** Unplanned readmission within 28 days of an acute discharge (DPC 標準病院群 FY2022 4.0% ✅, §3.3). */
 export const READMISSION_28D = 0.04;
 

@@ -53,7 +53,7 @@ export const DISEASES: readonly DiseaseModule[] = [
     load: { metabolic: 0.35, frailty: 0.5 },
     absorbing: true,
     diagnosis: '4289018', // 慢性心不全 I500
-    regimen: ['furosemide', 'carvedilol', 'spironolactone', 'warfarin'],
+    regimen: ['furosemide', 'carvedilol', 'spironolactone', 'sglt2HeartFailure', 'doac'],
     admissionRR: 2.5,
   },
   {
@@ -86,7 +86,7 @@ export const DISEASES: readonly DiseaseModule[] = [
     load: { frailty: 0.6, metabolic: 0.15 },
     absorbing: true,
     diagnosis: '8842549', // アルツハイマー型認知症 F000
-    regimen: ['donepezil'],
+    regimen: ['donepezil', 'memantine'],
     admissionRR: 1.5,
   },
   {
@@ -119,7 +119,7 @@ export const DISEASES: readonly DiseaseModule[] = [
     load: { frailty: 0.2 },
     absorbing: false,
     diagnosis: '5301002', // 逆流性食道炎 K210
-    regimen: ['ppi'],
+    regimen: ['vonoprazan'],
     admissionRR: 1,
   },
   {

@@ -11,10 +11,12 @@
 //   (II = national mean stay rounded; I = about its 25th percentile; III = a multiple of 30) with
 //   per-day points typical of 一般病棟 DPC (I > II > III). Replace with the 点数表 values before
 //   trusting any money figure.
+// - 手術 codes: where `code` is set, it was read from the 診療行為マスター (subset-research-8.json ✅) and
+//   the synthetic DPC claim bills the operation (and general anaesthesia) 出来高 on the 2nd day.
 // - 傷病名コード: ✅ when present in src/terminology/data/b_subset.csv (its sources are in
 //   subset-research*.json); otherwise 0000999 (未コード化) with the name, ⚠️.
-// - 手術 (出来高): 区分番号 and points ⚠️ (from the 医科点数表 as remembered, not read from the s
-//   master); レセ電 codes are left null: the 医科診療行為マスター rows were not read.
+// - 手術 (出来高): 区分番号 and points ⚠️ (from the 医科点数表 as remembered) where `code` is null (the
+//   row was not found in the 医科診療行為マスター; such operations are not billed).
 //
 // Sources (keys used below):
 // - YTH: https://www.yth.or.jp/about/mark/2024 — 令和6年度 病院指標 (pages corpus).
@@ -29,6 +31,7 @@
 //   (点数設定方式E: 060035xx0100xx …).
 // - OLD: hospital 病院指標 pages of earlier years (H30–R4: nshp-muroran, och.or.jp, kinen.jp) and the
 //   synthetic code pool of an unnamed DPC simulator (find_string "040080x099x0xx").
+import { textHash } from '../rng.js';
 
 export interface DpcGroupData {
   key: string;
@@ -46,7 +49,14 @@ export interface DpcGroupData {
   /** 医療資源を最も投入した傷病名 (also used as 主傷病名 and 入院の契機となった傷病名). */
   diagnosis: { code: string; name: string; icd10: string; status: '✅' | '⚠️' };
   /** Typical 出来高 手術 of the group (⚠️ points; レセ電 code not read). */
-  procedure: { kubun: string; name: string; points: number; code: string | null } | null;
+  procedure: {
+    kubun: string;
+    name: string;
+    points: number;
+    code: string | null;
+    /** Under 閉鎖循環式全身麻酔 (L008 5, 2 hours). */
+    anaesthesia?: boolean;
+  } | null;
   /** Age profile: mean age of patients in the group and the band where most admissions fall. */
   ages: { mean: number; band: [number, number]; source: string };
   /** ⚠️ Relative admission frequency (rank-based: WIC59 ranking where listed, else assumed). */
@@ -148,7 +158,7 @@ export const DPC_GROUPS: DpcGroupData[] = [
     periodDays: [9, 25, 60],
     pointsPerDay: [2700, 2000, 1700],
     diagnosis: { code: '8208009', name: '大腿骨頚部骨折', icd10: 'S7200', status: '✅' },
-    procedure: { kubun: 'K081-1', name: '人工骨頭挿入術（股）', points: 19500, code: null },
+    procedure: { kubun: 'K081-1', name: '人工骨頭挿入術（股）', points: 19500, code: '150049510', anaesthesia: true }, // code ✅ subset-research-8
     ages: { mean: 84, band: [70, 95], source: '⚠️ assumed (osteoporotic fractures of the old)' },
     weight: 7,
   },
@@ -166,7 +176,7 @@ export const DPC_GROUPS: DpcGroupData[] = [
       kubun: 'K282-1-ロ',
       name: '水晶体再建術（眼内レンズを挿入する場合）（その他のもの）',
       points: 12100,
-      code: null,
+      code: '150253010', // ✅ subset-research-8 (R6 12,100点)
     },
     ages: { mean: 74, band: [60, 85], source: '⚠️ assumed' },
     weight: 12,
@@ -303,3 +313,14 @@ export const DPC_GROUPS: DpcGroupData[] = [
     weight: 3,
   },
 ];
+
+/**
+ * 医療機関別係数 (GA) of a synthetic DPC hospital, fixed by its code ⚠️: 基礎係数 of the DPC標準病院群
+ * (about 1.05 under R6) + 機能評価係数Ⅰ (about 0.20–0.35: 入院基本料 and 体制加算 moved into the
+ * coefficient) + 機能評価係数Ⅱ (about 0.08) + 救急補正係数 (0–0.04); together about 1.30–1.50, the range
+ * the 中医協 DPC 評価分科会 reports for most hospitals (values assumed, not read from the 告示).
+ */
+export function dpcHospitalCoefficient(facilityCode: string): number {
+  const h = textHash(facilityCode);
+  return Math.round((1.3 + (h % 2001) / 10000) * 10000) / 10000;
+}

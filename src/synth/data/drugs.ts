@@ -35,6 +35,20 @@ export const DRUGS: Record<string, DrugChoice> = {
   dextromethorphan: { brand: ['612220325', 8.6], generic: null, perDay: 3 }, // メジコン錠15mg
   amoxicillin: { brand: ['616130132', 15.3], generic: null, perDay: 3 }, // サワシリン錠250
   clarithromycin: { brand: ['616140105', 24.9], generic: null, perDay: 2 }, // クラリス錠200
+  // Newer, patented drugs (no generic yet), from the master rows of subset-research-6.json ✅ (R7 薬価):
+  // they carry most of the drug spend of chronic care in Japan.
+  dpp4: { brand: ['622182601', 98.3], generic: null }, // テネリア錠20mg (DPP-4 阻害薬)
+  dpp4Renal: { brand: ['622093501', 118.9], generic: null }, // トラゼンタ錠5mg (no dose change in CKD)
+  sglt2: { brand: ['622401201', 166], generic: null }, // ジャディアンス錠10mg
+  sglt2HeartFailure: { brand: ['622342001', 220.3], generic: null }, // フォシーガ錠10mg (心不全・CKD)
+  doac: { brand: ['622225001', 207], generic: null, perDay: 2 }, // エリキュース錠5mg, 1回1錠1日2回
+  vonoprazan: { brand: ['622404501', 141], generic: null }, // タケキャブ錠20mg (P-CAB)
+  suvorexant: { brand: ['622374201', 90.8], generic: null }, // ベルソムラ錠15mg
+  lubiprostone: { brand: ['622182901', 96.9], generic: null, perDay: 2 }, // アミティーザカプセル24μg
+  tramadolApap: { brand: ['622081101', 26.9], generic: null, perDay: 4 }, // トラムセット配合錠
+  // Brand rows (メマリー, セレコックス) not read: the generic stands for both.
+  memantine: { brand: ['622783801', 66], generic: ['622783801', 66] }, // メマンチン塩酸塩錠20mg「DSEP」
+  celecoxib: { brand: ['622783201', 6.1], generic: ['622783201', 6.1], perDay: 2 }, // セレコキシブ錠100mg「DSEP」
 };
 
 /** Extra drugs of an acute episode by its first drug (cold: antitussive, sometimes an antibiotic) ⚠️. */
@@ -57,11 +71,15 @@ export const ACUTE_ADD_ONS: Record<string, { key: string; share: number }[]> = {
 export const METABOLIC_REGIMENS = {
   hypertension: [
     ['amlodipine', 1],
-    ['arb', 0.45],
+    ['arb', 0.6],
   ],
+  // Japanese practice ⚠️ (order of the NDB open data 内服薬 rankings; shares assumed): a DPP-4 阻害薬
+  // first, then metformin, an SGLT2 阻害薬, and a sulfonylurea for a few.
   diabetes: [
-    ['metformin', 1],
-    ['sulfonylurea', 0.4],
+    ['dpp4', 1],
+    ['metformin', 0.5],
+    ['sglt2', 0.35],
+    ['sulfonylurea', 0.15],
   ],
   dyslipidemia: [
     ['statin', 1],
@@ -70,7 +88,7 @@ export const METABOLIC_REGIMENS = {
 } as const;
 
 /** Share of each later drug of a disease module's regimen (the first is always given) ⚠️. */
-export const LATER_DRUG_SHARE = 0.7;
+export const LATER_DRUG_SHARE = 0.75;
 
 /** Acute outpatient episodes: diagnosis (レセ電 傷病名コード) and drug by age group, with weights ⚠️. */
 export const ACUTE_EPISODES: Record<'child' | 'adult' | 'elderly', { diagnosis: string; drug: string | null; weight: number }[]> =
@@ -104,11 +122,16 @@ export const ACUTE_EPISODES: Record<'child' | 'adult' | 'elderly', { diagnosis: 
  * the old, calibration.md §8: ≥5 drugs on 40.7% of 75+ and 27.2% of 65–74 pharmacy claims).
  */
 export const SUPPORTIVE_65: { key: string; share65: number; share75: number }[] = [
-  { key: 'ppi', share65: 0.2, share75: 0.35 },
-  { key: 'loxoprofen', share65: 0.1, share75: 0.18 },
-  { key: 'zolpidem', share65: 0.1, share75: 0.18 },
-  { key: 'famotidine', share65: 0.08, share75: 0.12 },
-  { key: 'acetaminophen', share65: 0.08, share75: 0.15 },
-  { key: 'dextromethorphan', share65: 0.05, share75: 0.1 },
-  { key: 'etizolam', share65: 0.05, share75: 0.1 },
+  { key: 'ppi', share65: 0.16, share75: 0.22 },
+  { key: 'vonoprazan', share65: 0.13, share75: 0.17 },
+  { key: 'lubiprostone', share65: 0.06, share75: 0.1 },
+  { key: 'suvorexant', share65: 0.05, share75: 0.08 },
+  { key: 'celecoxib', share65: 0.07, share75: 0.09 },
+  { key: 'tramadolApap', share65: 0.02, share75: 0.04 },
+  { key: 'loxoprofen', share65: 0.14, share75: 0.2 },
+  { key: 'zolpidem', share65: 0.14, share75: 0.2 },
+  { key: 'famotidine', share65: 0.1, share75: 0.13 },
+  { key: 'acetaminophen', share65: 0.11, share75: 0.17 },
+  { key: 'dextromethorphan', share65: 0.07, share75: 0.11 },
+  { key: 'etizolam', share65: 0.07, share75: 0.11 },
 ];

@@ -4,6 +4,8 @@ export interface Fee {
   category: string;
   code: string;
   points: number;
+  /** Codes billed in the same unit before `code` (a まるめ: one price for the whole bundle). */
+  bundle?: readonly string[];
 }
 
 const fee = (category: string, code: string, points: number): Fee => ({ category, code, points });
@@ -21,6 +23,26 @@ export const FEES = {
   prescriptionSpecific: fee('80', '120005710', 56), // 特定疾患処方管理加算（処方箋料）
   cbc: fee('60', '160008010', 21), // 末梢血液一般検査
   crp: fee('60', '160054710', 16), // ＣＲＰ
+  homeVisit: fee('14', '114001110', 888), // 在宅患者訪問診療料（１）１（同一建物居住者以外）
+  drip: fee('33', '130003810', 102),
+  /** 生化学的検査(1) 10項目以上 まるめ 103点 (D007 注; R6 ⚠️ not re-read): AST ALT γ-GT TG HDL BUN Cre UA Glu Na・Cl K
+   * (codes ✅ subset-research-8), billed as one unit with the price on the last line. */
+  biochemPanel: {
+    ...fee('60', '160023410', 103),
+    bundle: [
+      '160022510',
+      '160022610',
+      '160020410',
+      '160020910',
+      '160019010',
+      '160019210',
+      '160019310',
+      '160019410',
+      '160021110',
+      '160021410',
+    ],
+  },
+  anaesthesia: fee('54', '150233410', 6000), // 閉鎖循環式全身麻酔５ (L008, 2 hours) // 点滴注射 (1日500mL以上, 入院)
   hba1c: fee('60', '160010010', 49), // ＨｂＡ１ｃ
   urine: fee('60', '160000310', 26), // 尿一般
   urineJudgement: fee('60', '160061710', 34), // 尿・糞便等検査判断料
