@@ -19,6 +19,8 @@ const research = [
   'subset-research-6.json',
   'subset-research-7.json',
   'subset-research-8.json',
+  'subset-research-9.json',
+  'subset-research-10.json',
 ]
   .filter((f) => existsSync(`${DIR}/${f}`))
   .map((f) => JSON.parse(readFileSync(`${DIR}/${f}`, 'utf8')));

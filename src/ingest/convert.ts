@@ -377,6 +377,7 @@ async function pushClaim(b: FileBatch, c: UkeClaim, fileId: string, ctx: LinkCon
     patient_share_yen: c.insurance.patientShareYen,
     ingest_file_id: fileId,
     source_line: c.line,
+    prescriber_code: c.prescriber?.facilityCode ?? null,
   });
   c.diagnoses.forEach((d, i) => {
     push(b, 'claim_diagnosis', {

@@ -272,6 +272,7 @@ async function loadGroup(store: Store, runId: string, group: Pending[]): Promise
         for (const c of p.batch?.rows.claim ?? []) lastFile.set(String(c.claim_id), i);
       });
       const resentInGroup = new Set<string>();
+      const superseded: Record<string, unknown>[] = [];
       group.forEach((p, i) => {
         const b = p.batch as FileBatch;
         for (const [t, rows] of Object.entries(b.rows)) {
@@ -280,7 +281,10 @@ async function loadGroup(store: Store, runId: string, group: Pending[]): Promise
           const claimRows = t === 'claim' || CLAIM_CHILDREN.includes(t);
           for (const r of rows) {
             if (claimRows && lastFile.get(String(r.claim_id)) !== i) {
-              if (t === 'claim') resentInGroup.add(String(r.claim_id));
+              if (t === 'claim') {
+                resentInGroup.add(String(r.claim_id));
+                superseded.push(r);
+              }
               continue;
             }
             into.push(r);
@@ -290,6 +294,7 @@ async function loadGroup(store: Store, runId: string, group: Pending[]): Promise
         if (b.facilityMaster) merged.facilityMaster = true;
       });
       const replacedIds = new Set([...(await loadRows(store, merged)), ...resentInGroup]);
+      if (superseded.length) await logSupersededInGroup(store, superseded, merged.rows.claim ?? []);
       const fileIds = group.map((p) => p.fileId);
       const unknown = await unknownByFile(store, fileIds);
       for (const p of group) {
@@ -333,6 +338,31 @@ async function loadGroup(store: Store, runId: string, group: Pending[]): Promise
     p.report.status = 'failed';
     p.report.message = `取込エラー（何も取り込んでいません） / load error, nothing loaded: ${(err as Error).message} (${p.path})`;
   }
+}
+
+/** Logs the earlier versions of claims sent again within one load group (they never reach the store). */
+async function logSupersededInGroup(store: Store, superseded: Record<string, unknown>[], kept: Record<string, unknown>[]) {
+  const last = new Map(kept.map((c) => [String(c.claim_id), c]));
+  const rows = superseded.flatMap((old) => {
+    const now = last.get(String(old.claim_id));
+    return now
+      ? [
+          {
+            claim_id: old.claim_id,
+            previous_file_id: old.ingest_file_id,
+            previous_source_line: old.source_line,
+            previous_points: old.points,
+            new_file_id: now.ingest_file_id,
+            new_source_line: now.source_line,
+            new_points: now.points,
+          },
+        ]
+      : [];
+  });
+  await store.run('create temp table if not exists stage_claim_replacement as select * from claim_replacement where false');
+  await store.run('delete from stage_claim_replacement');
+  await store.append('stage_claim_replacement', rows);
+  await store.run('insert or ignore into claim_replacement select * from stage_claim_replacement');
 }
 
 /**
@@ -379,6 +409,11 @@ async function loadRows(store: Store, batch: FileBatch): Promise<string[]> {
         await store.append(
           'stage_replaced',
           replacedIds.map((claim_id) => ({ claim_id })),
+        );
+        await store.run(
+          `insert or ignore into claim_replacement
+           select c.claim_id, c.ingest_file_id, c.source_line, c.points, s.ingest_file_id, s.source_line, s.points
+           from claim c join ${stage} s using (claim_id) where c.claim_id in (select claim_id from stage_replaced)`,
         );
         for (const child of CLAIM_CHILDREN)
           await store.run(`delete from ${child} where claim_id in (select claim_id from stage_replaced)`);

@@ -25,12 +25,20 @@ import {
 import { POPULATION_2022 } from './data/demography.js';
 import { DENTAL_DIAGNOSES, DENTAL_EPISODES, DENTAL_FEES, dentalEpisodeWeight } from './data/dental.js';
 import { CKD, DIALYSIS, DISEASES } from './data/diseases.js';
-import { ACUTE_ADD_ONS, ACUTE_EPISODES, DRUGS, LATER_DRUG_SHARE, METABOLIC_REGIMENS, SUPPORTIVE_65 } from './data/drugs.js';
-import { ADMISSION_GROUPS, type AdmissionGroup, FEES, type Fee } from './data/fees.js';
+import {
+  ACUTE_ADD_ONS,
+  ORAL_ANTICANCER,
+  ACUTE_EPISODES,
+  DRUGS,
+  LATER_DRUG_SHARE,
+  METABOLIC_REGIMENS,
+  SUPPORTIVE_65,
+} from './data/drugs.js';
+import { ADMISSION_GROUPS, type AdmissionGroup, CHEMO, FEES, type Fee } from './data/fees.js';
 import type { Facility, MunicipalityFacilities } from './facilities.js';
 import { ageYears, dialysisOnset, type HealthState, healthAt, healthLatent, interpolateBands, onDialysis } from './health.js';
 import { addDays, type Person } from './population.js';
-import { Rng, streamSeed } from './rng.js';
+import { Rng, streamSeed, textHash } from './rng.js';
 
 export interface Prescription {
   prescriber: Facility;
@@ -110,7 +118,7 @@ export function longStayShare(age: number): number {
 /** The drugs of the chronic regimen (persistent choices: the same person gets the same drugs). */
 export function chronicDrugs(seed: number, p: Person, lat: Latent, state: HealthState): Prescription['drugs'] {
   const u = new Rng(streamSeed(seed, p.id, 0xd2a9));
-  const draws = Array.from({ length: 48 }, () => u.next());
+  const draws = Array.from({ length: 64 }, () => u.next());
   const generic = (lat.z.generic as number) < 0.84;
   const out: Prescription['drugs'] = [];
   const add = (key: string) => {
@@ -134,6 +142,19 @@ export function chronicDrugs(seed: number, p: Person, lat: Latent, state: Health
     SUPPORTIVE_65.forEach((sup, i) => {
       if ((draws[(40 + i) % draws.length] as number) < (state.age >= 75 ? sup.share75 : sup.share65)) add(sup.key);
     });
+  if (state.diseases.cancer) {
+    // One persistent draw: the person's oral anticancer drug, if any (ORAL_ANTICANCER).
+    let x = draws[62] as number;
+    for (const o of ORAL_ANTICANCER[p.sex]) {
+      if (x < o.share) {
+        add(o.key);
+        break;
+      }
+      x -= o.share;
+    }
+  }
+  // Phosphate binder for most patients on dialysis (⚠️ share assumed).
+  if (state.dialysis && (draws[63] as number) < 0.7) add('lanthanum');
   for (const d of DISEASES) {
     d.regimen.forEach((key, i) => {
       const draw = draws[(k + i) % draws.length] as number;
@@ -323,8 +344,8 @@ export function planYear(
         for (const [i, d] of [day, second].entries()) {
           if (!d || inHospital(d)) continue;
           const items: Fee[] = [FEES.homeVisit];
-          // 在宅時医学総合管理料 is not billed: its master row was not read (⚠️ home care is undercosted).
-          if (i === 0) items.push(FEES.cbc, FEES.bloodJudgement, FEES.biochemPanel, FEES.biochemJudgement);
+          // 在宅時医学総合管理料 once a month (the clinic is assumed not to be a 在宅療養支援診療所 ⚠️).
+          if (i === 0) items.push(FEES.homeManagement, FEES.cbc, FEES.bloodJudgement, FEES.biochemPanel, FEES.biochemJudgement);
           if (i === 0 && regimen.length) items.push(FEES.prescription);
           visits.push({
             date: d,
@@ -364,6 +385,31 @@ export function planYear(
           diagnoses: diagnoses.slice(0, 1),
           items: [FEES.revisit, FEES.outpatientManagement, FEES.prescription],
           rx: { prescriber: second, days: 28, drugs: dup },
+        });
+      }
+    }
+  }
+
+  // Outpatient chemotherapy at the acute hospital for some people with cancer (one persistent draw;
+  // shares ⚠️ from the order of Japanese immune-checkpoint and oxaliplatin sales over about 1.7 million
+  // patients under treatment, halved because the cancer flag here also holds survivors): the drug, the 外来腫瘍化学療法診療料 and the drip, with blood tests on
+  // the first session of each month.
+  if (health.diseases.cancer) {
+    const x = new Rng(streamSeed(seed, p.id, 0xc4e0)).next();
+    const regimen = x < 0.006 ? CHEMO.nivolumab : x < 0.012 ? CHEMO.pembrolizumab : x < 0.022 ? CHEMO.oxaliplatin : null;
+    if (regimen) {
+      let month = '';
+      for (let d = addDays(from, r.int(regimen.every)); d <= last; d = addDays(d, regimen.every)) {
+        if (inHospital(d)) continue;
+        const items: Fee[] = [FEES.outpatientChemo, FEES.dripOutpatient, regimen.drug, FEES.cbc];
+        if (d.slice(0, 7) !== month) items.push(FEES.biochemPanel, FEES.bloodJudgement, FEES.biochemJudgement);
+        month = d.slice(0, 7);
+        visits.push({
+          date: d,
+          facility: fac.acuteHospital,
+          kind: 'revisit',
+          diagnoses: chronicDiagnoses(health).slice(0, 2),
+          items,
         });
       }
     }
@@ -422,9 +468,12 @@ export function planYear(
     if (inHospital(date)) continue;
     const ep = pickWeighted(r, episodes, (e) => e.weight);
     const clinic = r.chance(0.55) ? usual : other();
-    const items: Fee[] = [FEES.firstVisit];
-    if (age < 6) items.push(FEES.infantFirstVisit);
-    if (r.chance(age < 15 ? 0.4 : 0.3)) items.push(FEES.cbc, FEES.crp, FEES.bloodJudgement, FEES.biochemJudgement);
+    // 小児科外来診療料 (包括: 初・再診料, 検査, 処方箋料 included) for children under 6 at a clinic that
+    // claims it (⚠️ assumed 6 clinics in 10).
+    const pediatric = age < 6 && textHash(clinic.code) % 10 < 6;
+    const items: Fee[] = pediatric ? [] : [FEES.firstVisit];
+    if (age < 6 && !pediatric) items.push(FEES.infantFirstVisit);
+    if (!pediatric && r.chance(age < 15 ? 0.4 : 0.3)) items.push(FEES.cbc, FEES.crp, FEES.bloodJudgement, FEES.biochemJudgement);
     const drug = ep.drug ? DRUGS[ep.drug] : null;
     const generic = (lat.z.generic as number) < 0.84;
     let rx: Prescription | undefined;
@@ -441,6 +490,7 @@ export function planYear(
       }
       rx = { prescriber: clinic, days: 3 + r.int(5), drugs };
     }
+    if (pediatric) items.splice(0, items.length, rx ? FEES.pediatricFirstRx : FEES.pediatricFirst);
     visits.push({ date, facility: clinic, kind: 'acute', diagnoses: [ep.diagnosis], items, rx });
     const revisits = r.poisson(age < 15 ? ACUTE_REVISITS * 2 : age < 40 ? ACUTE_REVISITS * 1.5 : ACUTE_REVISITS);
     for (let k = 1; k <= revisits; k++) {
@@ -451,7 +501,7 @@ export function planYear(
         facility: clinic,
         kind: 'revisit',
         diagnoses: [ep.diagnosis],
-        items: [FEES.revisit, FEES.outpatientManagement],
+        items: pediatric ? [FEES.pediatricRevisit] : [FEES.revisit, FEES.outpatientManagement],
       });
     }
   }

@@ -23,15 +23,12 @@ import {
 } from '../formats/uke/writer.js';
 import type { Prescription, Stay, Visit, YearPlan } from './care-use.js';
 import { DPC_GROUPS, dpcHospitalCoefficient } from './data/dpc-groups.js';
-import { FEES, type Fee, LONG_STAY_WARD, MEAL_YEN, POST_ACUTE_WARD } from './data/fees.js';
+import { drugUnitPoints, FEES, type Fee, LONG_STAY_WARD, MEAL_YEN, POST_ACUTE_WARD } from './data/fees.js';
 import { managementFee, PHARMACY_FEES, pharmacyAdditions, unitDoseFee } from './data/pharmacy-fees.js';
 import type { Facility } from './facilities.js';
 import { addDays, ageOn, type Person, type Span } from './population.js';
 
 /** 薬剤料 of one 調剤単位 (1日分): 15円以下は1点, 以下10円またはその端数を増すごとに1点. */
-export function drugUnitPoints(yen: number): number {
-  return yen <= 15 ? 1 : 1 + Math.ceil((yen - 15) / 10);
-}
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 export const nextMonth = (m: string) => {
@@ -79,11 +76,14 @@ class MedicalClaim {
     const key = `${item.category}|${item.code}|${item.points}`;
     let u = this.units.get(key);
     if (!u) {
-      const record = this.facility.kind === '歯科診療所' ? 'SS' : 'SI';
+      const record: 'SS' | 'SI' = this.facility.kind === '歯科診療所' ? 'SS' : 'SI';
       u = {
         category: item.category,
         burden: '1',
-        lines: [...(item.bundle ?? []), item.code].map((code) => ({ record, code })),
+        lines: [
+          ...(item.bundle ?? []).map((code) => ({ record, code })),
+          item.drug ? { record: 'IY' as const, code: item.code, quantity: item.drug.quantity } : { record, code: item.code },
+        ],
         points: item.points,
         times: 0,
         dayCounts: new Array(31).fill(0),

@@ -53,7 +53,7 @@ export const DISEASES: readonly DiseaseModule[] = [
     load: { metabolic: 0.35, frailty: 0.5 },
     absorbing: true,
     diagnosis: '4289018', // 慢性心不全 I500
-    regimen: ['furosemide', 'carvedilol', 'spironolactone', 'sglt2HeartFailure', 'doac'],
+    regimen: ['furosemide', 'carvedilol', 'spironolactone', 'sglt2HeartFailure', 'doac', 'sacubitrilValsartan'],
     admissionRR: 2.5,
   },
   {

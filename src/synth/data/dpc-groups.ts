@@ -195,7 +195,7 @@ export const DPC_GROUPS: DpcGroupData[] = [
       kubun: 'K721-1',
       name: '内視鏡的大腸ポリープ・粘膜切除術（長径２センチメートル未満）',
       points: 5000,
-      code: null,
+      code: '150285010', // ✅ subset-research-9
     },
     ages: { mean: 65, band: [50, 80], source: 'OLD kinen.jp 63.81 (R4) ⚠️' },
     weight: 9,

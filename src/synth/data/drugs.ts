@@ -46,6 +46,18 @@ export const DRUGS: Record<string, DrugChoice> = {
   suvorexant: { brand: ['622374201', 90.8], generic: null }, // ベルソムラ錠15mg
   lubiprostone: { brand: ['622182901', 96.9], generic: null, perDay: 2 }, // アミティーザカプセル24μg
   tramadolApap: { brand: ['622081101', 26.9], generic: null, perDay: 4 }, // トラムセット配合錠
+  // Oral anticancer drugs, cheap elderly drugs, HF and dialysis drugs (subset-research-10.json ✅).
+  osimertinib: { brand: ['622472101', 18540.2], generic: null }, // タグリッソ錠80mg (EGFR 肺癌)
+  abiraterone: { brand: ['622363801', 3759.3], generic: null, perDay: 4 }, // ザイティガ錠250mg 1,000mg/日 (前立腺癌)
+  palbociclib: { brand: ['622703501', 20538.9], generic: null }, // イブランス錠125mg (乳癌; 3週投与1週休薬 ⚠️ daily here)
+  capecitabine: { brand: ['622700101', 65], generic: ['622700101', 65], perDay: 6 }, // カペシタビン錠300mg「JG」
+  letrozole: { brand: ['622475600', 52.4], generic: ['622475600', 52.4] }, // レトロゾール2.5mg錠 (統一名)
+  bicalutamide: { brand: ['622507101', 110.9], generic: ['622507101', 110.9] }, // ビカルタミドOD錠80mg「ニプロ」
+  magnesiumOxide: { brand: ['622361101', 5.9], generic: ['622361101', 5.9], perDay: 3 }, // 酸化マグネシウム錠330mg「ケンエー」
+  eldecalcitol: { brand: ['622788101', 17.8], generic: ['622788101', 17.8] }, // エルデカルシトールカプセル0.75μg「日医工」
+  lemborexant: { brand: ['622703201', 71.3], generic: null }, // デエビゴ錠5mg
+  sacubitrilValsartan: { brand: ['622821001', 106.9], generic: null, perDay: 2 }, // エンレスト錠100mg
+  lanthanum: { brand: ['622700601', 31.9], generic: ['622700601', 31.9], perDay: 3 }, // 炭酸ランタンOD錠250mg「JG」
   // Brand rows (メマリー, セレコックス) not read: the generic stands for both.
   memantine: { brand: ['622783801', 66], generic: ['622783801', 66] }, // メマンチン塩酸塩錠20mg「DSEP」
   celecoxib: { brand: ['622783201', 6.1], generic: ['622783201', 6.1], perDay: 2 }, // セレコキシブ錠100mg「DSEP」
@@ -127,6 +139,9 @@ export const SUPPORTIVE_65: { key: string; share65: number; share75: number }[] 
   { key: 'lubiprostone', share65: 0.06, share75: 0.1 },
   { key: 'suvorexant', share65: 0.05, share75: 0.08 },
   { key: 'celecoxib', share65: 0.07, share75: 0.09 },
+  { key: 'magnesiumOxide', share65: 0.14, share75: 0.24 },
+  { key: 'eldecalcitol', share65: 0.05, share75: 0.08 },
+  { key: 'lemborexant', share65: 0.03, share75: 0.05 },
   { key: 'tramadolApap', share65: 0.02, share75: 0.04 },
   { key: 'loxoprofen', share65: 0.14, share75: 0.2 },
   { key: 'zolpidem', share65: 0.14, share75: 0.2 },
@@ -135,3 +150,25 @@ export const SUPPORTIVE_65: { key: string; share65: number; share75: number }[] 
   { key: 'dextromethorphan', share65: 0.07, share75: 0.11 },
   { key: 'etizolam', share65: 0.07, share75: 0.11 },
 ];
+
+/**
+ * Oral anticancer treatment of people under treatment for cancer ⚠️: cumulative shares by sex (男, 女)
+ * chosen so that the expected spend per treated cancer patient is about 0.3 million yen a year, the
+ * order of the oral share of Japanese 抗悪性腫瘍剤 sales (≈0.5 of 1.8兆円, assumed) over about 1.7
+ * million patients (患者調査 総患者数, assumed), halved because the cancer flag also holds survivors;
+ * the rest get no oral anticancer drug.
+ */
+export const ORAL_ANTICANCER: Record<1 | 2, { key: string; share: number }[]> = {
+  1: [
+    { key: 'osimertinib', share: 0.012 },
+    { key: 'abiraterone', share: 0.015 },
+    { key: 'capecitabine', share: 0.025 },
+    { key: 'bicalutamide', share: 0.05 },
+  ],
+  2: [
+    { key: 'osimertinib', share: 0.01 },
+    { key: 'palbociclib', share: 0.008 },
+    { key: 'capecitabine', share: 0.025 },
+    { key: 'letrozole', share: 0.08 },
+  ],
+};

@@ -6,9 +6,31 @@ export interface Fee {
   points: number;
   /** Codes billed in the same unit before `code` (a まるめ: one price for the whole bundle). */
   bundle?: readonly string[];
+  /** A drug unit (IY, 使用量 `quantity`) instead of a procedure (SI). */
+  drug?: { quantity: number };
 }
 
 const fee = (category: string, code: string, points: number): Fee => ({ category, code, points });
+
+/** 薬剤料 of one unit: 15円以下 1点, above that 10円 per point rounded up (五捨五超入 of 点数表 第2章). */
+export function drugUnitPoints(yen: number): number {
+  return yen <= 15 ? 1 : 1 + Math.ceil((yen - 15) / 10);
+}
+
+/** An injected drug billed in a 医科 claim (IY unit, 使用量 = vials), priced from its 薬価. */
+const injected = (code: string, yenPerVial: number, vials: number): Fee => ({
+  category: '33',
+  code,
+  points: drugUnitPoints(yenPerVial * vials),
+  drug: { quantity: vials },
+});
+
+/** Outpatient chemotherapy regimens (subset-research-10.json ✅ 薬価) ⚠️ doses simplified to whole vials. */
+export const CHEMO = {
+  nivolumab: { every: 14, drug: injected('622364901', 131811, 2) }, // オプジーボ点滴静注100mg ×2 (240mg q2w ≈ 2.4)
+  pembrolizumab: { every: 21, drug: injected('622515801', 199462, 2) }, // キイトルーダ点滴静注100mg ×2 (200mg q3w)
+  oxaliplatin: { every: 14, drug: injected('622374901', 5198, 2) }, // オキサリプラチン100mg「ホスピーラ」 ×2 (FOLFOX)
+} as const;
 
 export const FEES = {
   firstVisit: fee('11', '111000110', 291), // 初診料
@@ -42,7 +64,15 @@ export const FEES = {
       '160021410',
     ],
   },
-  anaesthesia: fee('54', '150233410', 6000), // 閉鎖循環式全身麻酔５ (L008, 2 hours) // 点滴注射 (1日500mL以上, 入院)
+  anaesthesia: fee('54', '150233410', 6000), // 閉鎖循環式全身麻酔５ (L008, 2 hours)
+  // subset-research-9.json ✅ (R6 points):
+  pediatricFirstRx: fee('13', '113003510', 604), // 小児科外来診療料（処方箋を交付）初診時
+  pediatricRevisitRx: fee('13', '113003610', 410), // 小児科外来診療料（処方箋を交付）再診時
+  pediatricFirst: fee('13', '113003710', 721), // 小児科外来診療料（処方箋を交付しない）初診時
+  pediatricRevisit: fee('13', '113003810', 528), // 小児科外来診療料（処方箋を交付しない）再診時
+  homeManagement: fee('14', '114033710', 2735), // 在医総管（在支診等以外・月２回～１人）
+  outpatientChemo: fee('13', '113704610', 800), // 外来腫瘍化学療法診療料１（抗悪性腫瘍剤を投与）（初回から３回目）
+  dripOutpatient: fee('33', '130009310', 53), // 点滴注射（その他）（入院外） // 点滴注射 (1日500mL以上, 入院)
   hba1c: fee('60', '160010010', 49), // ＨｂＡ１ｃ
   urine: fee('60', '160000310', 26), // 尿一般
   urineJudgement: fee('60', '160061710', 34), // 尿・糞便等検査判断料
@@ -68,8 +98,9 @@ export const MEAL_YEN = 690;
  * 地域包括ケア・回復期リハ codes are in the shipped subset, both use 急性期一般入院料１'s code with the
  * ward's own daily points: 地域包括ケア病棟入院料１ ≈ 2,838点 (40日以内), 療養病棟入院基本料 ≈ 1,000–1,900点.
  */
-export const POST_ACUTE_WARD = fee('90', '190117710', 1688);
-export const LONG_STAY_WARD = fee('90', '190117710', 1688);
+/** 地域包括ケア病棟入院料２（４０日以内） and 療養病棟入院料１（入院料８） (subset-research-9.json ✅). */
+export const POST_ACUTE_WARD = fee('90', '190839710', 2649);
+export const LONG_STAY_WARD = fee('90', '190819010', 1589);
 
 /** Acute admission reasons (main 傷病名, レセ電 code) by age group and disease, with weights ⚠️. */
 export interface AdmissionGroup {
