@@ -5,8 +5,10 @@ import { Command } from 'commander';
 import { kachiPaths } from '../config.js';
 import { formatInspectReport, inspectFile } from '../formats/inspect.js';
 import { type IngestReport, ingest } from '../ingest/ingest.js';
+import { derive } from '../derive/derive.js';
 import { Pseudonymizer } from '../ingest/pseudonymize.js';
 import { runPipeline } from '../pipeline/run.js';
+import { formatProfile, runProfile } from '../quality/profile.js';
 import { buildServer } from '../server/app.js';
 import { Store } from '../store/db.js';
 import { storeSummary } from '../store/summary.js';
@@ -217,7 +219,7 @@ export function buildCli(): Command {
 
   program
     .command('run')
-    .description('パイプラインを実行: 取込 → 派生 → 指標計算 → レポート / run the pipeline')
+    .description('パイプラインを実行: 取込 → 派生 → 品質プロファイル → 指標計算 → レポート / run the pipeline')
     .argument('[paths...]', '取り込むファイル（省略可） / files to ingest (optional)')
     .option('--json', 'JSON で出力 / machine-readable result')
     .action(async (paths: string[], o: { json?: boolean }) => {
@@ -232,6 +234,32 @@ export function buildCli(): Command {
         for (const st of res.stages) console.log(`段階 / stage ${st.stage}: ${st.status} ${JSON.stringify(st.rowCounts)}`);
         console.log(`レポート / report: ${res.reportPath}`);
       }
+    });
+
+  program
+    .command('derive')
+    .description(
+      '派生テーブルを作り直す（加入者月・入院エピソード・疾病フラグ・多剤・健診判定・階層化） / rebuild the derived layer',
+    )
+    .option('--json', 'JSON で出力')
+    .action(async (o: { json?: boolean }) => {
+      const counts = await withStore(derive);
+      if (o.json) console.log(JSON.stringify(counts, null, 2));
+      else for (const [t, n] of Object.entries(counts)) console.log(`  ${t.padEnd(18)} ${n}`);
+    });
+
+  program
+    .command('profile')
+    .description('データ品質プロファイル: 番号付きの検査を派生後のストアに実行 / data-quality profile')
+    .option('--json', 'JSON で出力')
+    .action(async (o: { json?: boolean }) => {
+      const rows = await withStore(async (s) => {
+        await derive(s);
+        return runProfile(s);
+      });
+      if (o.json) console.log(JSON.stringify(rows, null, 2));
+      else console.log(formatProfile(rows));
+      if (rows.some((r) => r.status === 'warn')) process.exitCode = 1;
     });
 
   program

@@ -12,6 +12,7 @@ import type { Store } from '../store/db.js';
 import { CANONICAL_TABLES } from '../store/summary.js';
 import { convertFile, type FileBatch, type LinkContext } from './convert.js';
 import type { Pseudonymizer } from './pseudonymize.js';
+import { faultPoint } from '../util/fault.js';
 
 export interface FileReport {
   path: string;
@@ -294,6 +295,7 @@ async function loadGroup(store: Store, runId: string, group: Pending[]): Promise
         if (b.facilityMaster) merged.facilityMaster = true;
       });
       const replacedIds = new Set([...(await loadRows(store, merged)), ...resentInGroup]);
+      faultPoint('ingest.group.loaded');
       if (superseded.length) await logSupersededInGroup(store, superseded, merged.rows.claim ?? []);
       const fileIds = group.map((p) => p.fileId);
       const unknown = await unknownByFile(store, fileIds);

@@ -1,7 +1,8 @@
-// The pipeline contract: a run has an id and ordered stages (ingest → derive → compute → report).
+// The pipeline contract: a run has an id and ordered stages (ingest → derive → profile → compute → report).
 // Each stage records start, end, status, row counts and the rule versions it used.
 import { randomUUID } from 'node:crypto';
 import { derive } from '../derive/derive.js';
+import { runProfile } from '../quality/profile.js';
 import { type IngestReport, ingest } from '../ingest/ingest.js';
 import type { Pseudonymizer } from '../ingest/pseudonymize.js';
 import { computeIndicators } from '../measures/compute.js';
@@ -10,7 +11,7 @@ import { writeSummaryReport } from '../report/summary-html.js';
 import type { Store } from '../store/db.js';
 import { ensureMasters } from '../terminology/import.js';
 
-export const STAGES = ['ingest', 'derive', 'compute', 'report'] as const;
+export const STAGES = ['ingest', 'derive', 'profile', 'compute', 'report'] as const;
 export type StageName = (typeof STAGES)[number];
 
 export interface RunOptions {
@@ -62,6 +63,10 @@ export async function runPipeline(store: Store, opts: RunOptions): Promise<RunRe
     });
   }
   await stage('derive', {}, () => derive(store));
+  await stage('profile', {}, async () => {
+    const rows = await runProfile(store);
+    return { checks: rows.length, warnings: rows.filter((r) => r.status === 'warn').length };
+  });
   const versions = Object.fromEntries(INDICATORS.map((d) => [d.id, d.version]));
   await stage('compute', versions, () => computeIndicators(store, runId));
   await stage('report', {}, async () => {

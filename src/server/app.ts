@@ -100,6 +100,27 @@ export async function buildServer(store: Store, opts: { logger?: boolean } = {})
     ),
   }));
 
+  app.get(
+    '/api/quality',
+    { schema: { summary: 'データ品質プロファイル（最新の実行結果） / data-quality profile' } },
+    async () => {
+      const exists = await store.scalar<number>("select count(*) from information_schema.tables where table_name = 'dq_result'");
+      return exists ? store.query('select * from dq_result order by check_id, stratum') : [];
+    },
+  );
+
+  app.get(
+    '/api/ingest/replacements',
+    { schema: { summary: '再請求による置き換えの記録 / claims replaced by a re-submission' } },
+    async () =>
+      store.query(
+        `select r.claim_id, p.path as previous_file, r.previous_source_line, r.previous_points,
+                n.path as new_file, r.new_source_line, r.new_points
+         from claim_replacement r left join ingest_file p on p.ingest_file_id = r.previous_file_id
+         left join ingest_file n on n.ingest_file_id = r.new_file_id order by n.path, r.new_source_line limit 1000`,
+      ),
+  );
+
   // Calibration of a synthetic population against published statistics (computed once per server).
   let calibration: Promise<unknown> | null = null;
   app.get(

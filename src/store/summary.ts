@@ -22,7 +22,21 @@ export const CANONICAL_TABLES = [
   'claim_device',
   'checkup',
   'health_guidance',
+  'care_certification',
+  'care_claim',
+  'adl_assessment',
 ] as const;
+
+/**
+ * A content digest of a table: row count and the sum of row hashes (order-free), optionally over some
+ * columns only — two stores with equal digests hold the same rows.
+ */
+export async function tableDigest(store: Store, table: string, columns = '*'): Promise<string> {
+  const r = await store.query<{ n: number; h: string }>(
+    `select count(*) as n, cast(coalesce(sum(cast(hash(t) as hugeint)), 0) as varchar) as h from (select ${columns} from ${table}) t`,
+  );
+  return `${r[0]?.n}:${r[0]?.h}`;
+}
 
 export async function tableCounts(store: Store, tables: readonly string[]): Promise<Record<string, number>> {
   const out: Record<string, number> = {};

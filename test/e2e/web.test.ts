@@ -116,6 +116,27 @@ describe('web app (headless Chromium)', () => {
     await page.close();
   });
 
+  it('shows the data-quality page: every check row of the latest profile, with its value and verdict', async () => {
+    const rows = await store.query<{ check_id: string; stratum: string; value: number | null; status: string }>(
+      'select check_id, stratum, value, status from dq_result order by check_id, stratum',
+    );
+    expect(rows.length).toBeGreaterThan(10);
+    const page = await browser.newPage();
+    await page.goto(`${url}/#/quality`);
+    const table = page.locator('[data-testid="dq-table"] tbody tr');
+    await table.first().waitFor();
+    expect(await table.count()).toBe(rows.length);
+    for (const r of rows) {
+      const cell = page.locator(`[data-testid="dq-table"] tr[data-id="${r.check_id}|${r.stratum}"] td.value`);
+      expect(await cell.innerText()).toBe(r.value === null ? '—' : String(r.value));
+    }
+    const warn = rows.filter((r) => r.status === 'warn').length;
+    expect(await page.getByTestId('dq-summary').innerText()).toContain(`要確認 ${warn} / ${rows.length}`);
+    // The fixture's deliberate defects are in DQ007 (quarantine by reason).
+    expect(rows.some((r) => r.check_id === 'DQ007' && r.stratum === 'BAD_BURDEN')).toBe(true);
+    await page.close();
+  });
+
   it('serves the OpenAPI document and health endpoint', async () => {
     const health = await (await fetch(`${url}/api/health`)).json();
     expect(health).toEqual({ status: 'ok', schemaVersion: listMigrations().at(-1)?.version });

@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
 import { IngestPage } from './pages/IngestPage';
 import { OverviewPage } from './pages/OverviewPage';
+import { QualityPage } from './pages/QualityPage';
 import { SynthPage } from './pages/SynthPage';
 
 const PAGES = [
   { hash: '#/', label: '概要', render: () => <OverviewPage /> },
   { hash: '#/ingest', label: '取込・コード', render: () => <IngestPage /> },
+  { hash: '#/quality', label: 'データ品質', render: () => <QualityPage /> },
   { hash: '#/synth', label: '合成データ検証', render: () => <SynthPage /> },
 ];
 
