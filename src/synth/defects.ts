@@ -924,9 +924,9 @@ function editClaim(d: Draft, block: Line[], table: ScoreTable, r: Rng, known: Re
       const code = iconv.decode(Buffer.concat([raw, CRLF]), 'cp932').includes('\uFFFD') ? 'UNDECODABLE' : 'WRONG_ENCODING';
       out[0] = { text: re.text, raw };
       d.offset = 0;
-      d.quarantine = [{ offset: 0, record: 'RE', field: null, code }];
+      d.quarantine = [{ offset: 0, record: 'RE', field: null, code }, incomplete];
       d.detail = 'RE レコードが UTF-8 で書かれている（CP932 ファイル内の文字化け行） / RE line encoded in UTF-8';
-      d.expected = `このレセプトを隔離 (${code})、その行以降のレコードはどのレセプトにも入らない / claim quarantined, its records not loaded`;
+      d.expected = `このレセプトを隔離 (${code} と CLAIM_INCOMPLETE)、次の RE までのレコードはどのレセプトにも入らない / claim quarantined, its records not loaded`;
       return out;
     }
     default:
@@ -977,7 +977,7 @@ function editClaim(d: Draft, block: Line[], table: ScoreTable, r: Rng, known: Re
   }
   // 調剤: drug and device lines after a rejected CZ have no 調剤 to belong to unless an earlier CZ of the
   // claim was read; each is then rejected as NO_CZ (same claim, own line).
-  if (table === 'chozai' && d.kind !== 'field_count_extra' && !block.slice(0, at).some((l) => idOf(l) === 'CZ')) {
+  if (table === 'chozai' && !block.slice(0, at).some((l) => idOf(l) === 'CZ')) {
     for (let k = at + 1; k < block.length && idOf(block[k] as Line) !== 'CZ'; k++) {
       const id = idOf(block[k] as Line);
       if (id === 'IY' || id === 'TO') d.quarantine.push({ offset: k, record: id, field: 'record_order', code: 'NO_CZ' });

@@ -1,6 +1,7 @@
 // Data-quality defects injected into a synthetic population (src/synth/defects.ts), then loaded by
 // the real ingest: the ledger must predict what ingest does with each defect. Where ingest does not
-// yet behave as predicted, the assertion is `it.fails` with the gap named (it turns red when fixed).
+// yet behave as predicted, the assertion is `it.fails` with the gap named (it turns red when fixed);
+// none is left.
 import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -145,18 +146,11 @@ describe('ingest of the defects, as the ledger predicts', () => {
       }
   });
 
-  it('writes no quarantine row the ledger does not predict (outside the known gaps below)', async () => {
+  it('writes no quarantine row the ledger does not predict', async () => {
     const predicted = new Set(ledger.entries.flatMap((e) => e.quarantine.map((q) => qKey(e.file, q))));
-    // Gap (mojibake_line): records after a broken first RE of a file are quarantined one by one (NO_RE).
-    const inBrokenRe = (file: string, line: number | null) =>
-      of('mojibake_line').some(
-        (e) => e.file === file && line !== null && line > (e.line as number) && line <= (e.claimLines as [number, number])[1],
-      );
     // In the files that received defects (the clean output of the generator is not this test's subject).
     const touched = new Set(ledger.entries.map((e) => e.file));
-    const extra = (await actualQuarantine()).filter(
-      (q) => touched.has(q.file) && !predicted.has(q.key) && !inBrokenRe(q.file, q.line),
-    );
+    const extra = (await actualQuarantine()).filter((q) => touched.has(q.file) && !predicted.has(q.key));
     expect(extra).toEqual([]);
   });
 
@@ -181,12 +175,14 @@ describe('ingest of the defects, as the ledger predicts', () => {
         .sort();
       expect(statuses).toEqual(['loaded', 'skipped']);
     }
-    // Claims loaded = distinct generated claims − quarantined (one field too many is loaded today: gap below).
+    // Claims loaded = the generator's claims (manifest) − quarantined, exactly; every duplicate and
+    // re-submission is in the replacement log.
+    const manifest = JSON.parse(readFileSync(join(dir, '_meta', 'manifest.json'), 'utf8')) as { claims: number };
+    expect(ledger.pools.claimKeys).toBe(manifest.claims);
     const quarantined = ledger.entries.filter((e) => e.claimLines && e.outcome === 'quarantine');
-    let loadedDespiteGap = 0;
-    for (const e of of('field_count_extra')) if (await claimAt(e.file, (e.claimLines as [number, number])[0])) loadedDespiteGap++;
-    expect(Number(await store.scalar('select count(*) from claim'))).toBe(
-      ledger.pools.claimKeys - quarantined.length + loadedDespiteGap,
+    expect(Number(await store.scalar('select count(*) from claim'))).toBe(manifest.claims - quarantined.length);
+    expect(Number(await store.scalar('select count(*) from claim_replacement'))).toBe(
+      of('duplicate_claim').length + of('resubmitted_claim').length,
     );
   });
 
@@ -232,11 +228,9 @@ describe('ingest of the defects, as the ledger predicts', () => {
     }
   });
 
-  // GAP (src/formats/uke/codec.ts validateRecord): only too few fields are rejected (`fields.length <
-  // layout.length + 1`); a record with one field too many passes, its later fields shifted by one (here
-  // 点数 empty and 回数 holding the points), and the claim is loaded with wrong details — only a
-  // TOTAL_MISMATCH warning, nothing in quarantine.
-  it.fails('quarantines a claim whose detail record has one field too many (gap: surplus fields accepted)', async () => {
+  // Formerly a gap: a detail record with one field too many was accepted with its later fields shifted
+  // (点数 empty, 回数 holding the points). Detail records must now have exactly their layout's fields.
+  it('quarantines a claim whose detail record has one field too many', async () => {
     const actual = new Set((await actualQuarantine()).map((q) => q.key));
     for (const e of of('field_count_extra')) {
       for (const q of e.quarantine) expect(actual.has(qKey(e.file, q))).toBe(true);
@@ -244,12 +238,9 @@ describe('ingest of the defects, as the ledger predicts', () => {
     }
   });
 
-  // GAP (src/formats/uke/reader.ts readUke): an RE line rejected before parsing (UNDECODABLE /
-  // WRONG_ENCODING) neither closes the open claim nor opens a broken one, so the
-  // bad claim's HO, SN, SY, SI… are appended to the PREVIOUS claim (its HO overwritten, details doubled;
-  // loaded with a TOTAL_MISMATCH warning only). When the bad RE is the file's first claim, each of its
-  // records is quarantined separately as NO_RE instead.
-  it.fails('quarantines the claim of a mojibake RE line without merging its records into another claim (gap)', async () => {
+  // Formerly a gap: an unreadable RE line (UNDECODABLE / WRONG_ENCODING) let its claim's records join
+  // the previous claim. It now opens a placeholder claim that is rejected as CLAIM_INCOMPLETE.
+  it('quarantines the claim of a mojibake RE line without merging its records into another claim', async () => {
     const actual = await actualQuarantine();
     for (const e of of('mojibake_line')) {
       const [start, end] = e.claimLines as [number, number];

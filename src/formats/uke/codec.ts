@@ -153,6 +153,8 @@ function checkField(spec: FieldSpec, v: string): FieldIssue | null {
 
 const NO_ISSUES: FieldIssue[] = Object.freeze([]) as unknown as FieldIssue[];
 const VALID = Object.freeze({ errors: NO_ISSUES, warnings: NO_ISSUES });
+/** Detail records whose field count must match the layout exactly. */
+const STRICT_COUNT = new Set(['SI', 'IY', 'TO', 'SS', 'CZ', 'SY']);
 
 /**
  * Validates a record against its layout. Errors make the record unusable; warnings (byte length
@@ -162,8 +164,14 @@ export function validateRecord(rec: UkeRecord): { errors: FieldIssue[]; warnings
   const layout = layoutOf(rec);
   if (!layout) return VALID;
   const fields = rec.fields;
-  if (fields.length < layout.length + 1) {
-    const reason = `項目数 ${fields.length} (必要 ${layout.length + 1}) / too few fields`;
+  if (fields.length < layout.length + 1 || (fields.length > layout.length + 1 && STRICT_COUNT.has(fields[0] as string))) {
+    // Too many fields in a detail record is as fatal as too few: every later field (点数, 回数, the 31
+    // day counts) would be read one place off. Header and insurance records keep the lenient rule: some
+    // carry trailing fields the layouts here do not list (DPC HO ⚠️).
+    const reason =
+      fields.length < layout.length + 1
+        ? `項目数 ${fields.length} (必要 ${layout.length + 1}) / too few fields`
+        : `項目数 ${fields.length} (規定 ${layout.length + 1}) / too many fields`;
     return { errors: [{ field: 'field_count', code: 'FIELD_COUNT', reason }], warnings: NO_ISSUES };
   }
   let errors = NO_ISSUES;

@@ -107,6 +107,8 @@ interface State {
   facility: UkeFacility | null;
   claim: UkeClaim | null;
   broken: Rejection | null;
+  /** The open claim's RE line could not be read: its records are only collected. */
+  unreadable: boolean;
   category: string | null;
   unitSeq: number;
   hoKoCount: number;
@@ -126,6 +128,7 @@ export async function* readUke(path: string): AsyncGenerator<UkeEvent> {
     facility: null,
     claim: null,
     broken: null,
+    unreadable: false,
     category: null,
     unitSeq: 1,
     hoKoCount: 0,
@@ -176,6 +179,7 @@ export async function* readUke(path: string): AsyncGenerator<UkeEvent> {
     }
     st.claim = null;
     st.broken = null;
+    st.unreadable = false;
     return ev;
   }
 
@@ -203,18 +207,23 @@ export async function* readUke(path: string): AsyncGenerator<UkeEvent> {
       const rec: UkeRecord = { line: tl.line, fields, table: st.table };
       st.sawAny = true;
       st.closed = id === 'GO';
-      if (batch.undecodable?.has(bi)) {
-        yield fail(tl.line, id, null, 'UNDECODABLE', 'Shift_JIS (CP932) として解読できないバイト列 / undecodable bytes');
-        continue;
-      }
-      if (batch.utf8?.has(bi)) {
-        yield fail(
-          tl.line,
-          id,
-          null,
-          'WRONG_ENCODING',
-          'UTF-8 で書かれた行です（Shift_JIS であるべき） / line is UTF-8, not Shift_JIS',
-        );
+      const encodingError = batch.undecodable?.has(bi)
+        ? (['UNDECODABLE', 'Shift_JIS (CP932) として解読できないバイト列 / undecodable bytes'] as const)
+        : batch.utf8?.has(bi)
+          ? (['WRONG_ENCODING', 'UTF-8 で書かれた行です（Shift_JIS であるべき） / line is UTF-8, not Shift_JIS'] as const)
+          : null;
+      if (encodingError) {
+        const rejection = fail(tl.line, id, null, encodingError[0], encodingError[1]);
+        if (id === 'RE' && st.facility) {
+          // An unreadable RE still opens its claim: the records up to the next RE belong to it and are
+          // rejected with it (CLAIM_INCOMPLETE), never appended to the claim before.
+          const done = finishClaim();
+          if (done) yield done;
+          st.claim = unreadableClaim(rec, path, st.facility);
+          st.broken = rejection.rejection;
+          st.unreadable = true;
+        }
+        yield rejection;
         continue;
       }
       if (!KNOWN_IDS.has(id)) {
@@ -280,7 +289,8 @@ export async function* readUke(path: string): AsyncGenerator<UkeEvent> {
         } else {
           if (!st.claim)
             throw new RecordError('record_order', 'NO_RE', `${id} がレセプト (RE) の外にあります / ${id} outside a claim`);
-          addToClaim(st, st.claim, rec);
+          if (st.unreadable) st.claim.records.push(rec);
+          else addToClaim(st, st.claim, rec);
         }
         if (st.claim && warnings.length > 0) {
           for (const w of warnings) st.claim.warnings.push(reject(tl.line, id, w.field, w.code, w.reason));
@@ -545,6 +555,35 @@ function parseRE(rec: UkeRecord, file: string, facility: UkeFacility): UkeClaim 
           name: opt(rec, '医療機関名称'),
         }
       : null,
+    computed: { insurance: 0, publicPayers: [] },
+    warnings: [],
+    otherRecords: [],
+  };
+}
+
+/** The placeholder claim of an unreadable RE line: it only collects the claim's records until the
+ * next RE, so that they are rejected with it instead of joining the claim before. */
+function unreadableClaim(rec: UkeRecord, file: string, facility: UkeFacility): UkeClaim {
+  return {
+    file,
+    line: rec.line,
+    facility,
+    records: [rec],
+    receiptNo: 0,
+    typeCode: '',
+    kind: '医科入院外',
+    serviceMonth: '',
+    patient: { name: '', kanaName: '', sex: 1, birthDate: '' },
+    admissionDate: null,
+    insurance: null,
+    edaban: null,
+    publicPayers: [],
+    diagnoses: [],
+    details: [],
+    comments: [],
+    dpc: null,
+    bundles: [],
+    prescriber: null,
     computed: { insurance: 0, publicPayers: [] },
     warnings: [],
     otherRecords: [],
