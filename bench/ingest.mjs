@@ -27,10 +27,7 @@ if (mode === 'child') {
   const t2 = process.hrtime.bigint();
   const profile = await runProfile(store);
   const t3 = process.hrtime.bigint();
-  const rows = Object.values(report.files).reduce(
-    (s, f) => s + Object.values(f.loaded ?? {}).reduce((a, b) => a + b, 0),
-    0,
-  );
+  const rows = Object.values(report.files).reduce((s, f) => s + Object.values(f.loaded ?? {}).reduce((a, b) => a + b, 0), 0);
   const claims = await store.scalar('select count(*) from claim');
   const lines = await store.scalar(
     'select (select count(*) from claim_procedure) + (select count(*) from claim_drug) + (select count(*) from claim_diagnosis) + (select count(*) from claim_device)',

@@ -148,29 +148,48 @@ export async function ingest(
   // cannot be loaded never takes others with it and never loads half-way.
   let group: Pending[] = [];
   let groupRows = 0;
-  const flush = async () => {
-    if (!group.length) return;
-    const g = group;
-    group = [];
-    groupRows = 0;
-    await loadGroup(store, runId, g);
-    // Only a register adds enrolments: reload the link map lazily after one.
-    if (g.some((x) => x.report.loaded.enrollment)) links = null;
+  // Claim files (UKE) overlap: while one group loads (DuckDB works in its own threads), the next group
+  // is converted on this thread. At most one group loads at a time, in file order; every other format
+  // waits for its load, because later files link to what it loads (register → enrolments).
+  let loading: Promise<void> | null = null;
+  const flush = async (overlap: boolean) => {
+    if (loading && (overlap || group.length)) await loading;
+    loading = null;
+    if (group.length) {
+      const g = group;
+      group = [];
+      groupRows = 0;
+      loading = loadGroup(store, runId, g).then(() => {
+        // Only a register adds enrolments: reload the link map lazily after one.
+        if (g.some((x) => x.report.loaded.enrollment)) links = null;
+      });
+    }
+    if (!overlap && loading) {
+      await loading;
+      loading = null;
+    }
   };
-  const seen = new Set<string>();
+  // Files already in the store (same content hash) are skipped; one query for the whole run.
+  const seen = new Set((await store.query<{ id: string }>('select ingest_file_id as id from ingest_file')).map((r) => r.id));
   let i = 0;
   for (const { path, format } of detected) {
     onProgress?.(i++, detected.length, path);
     // Reference files (insurers, register, facilities) must be in the store before the files that link to them.
-    if (group.length && group[0]?.format !== format) await flush();
-    const pending = await convertOne(store, runId, path, format, ctx, seen);
+    if (group.length && group[0]?.format !== format) await flush(false);
+    if (loading && format !== 'uke') await flush(false);
+    const pending = await convertOne(path, format, ctx, seen);
     files.push(pending.report);
+    if (pending.fatal) {
+      if (loading) await loading;
+      loading = null;
+      await quarantine(store, runId, pending.fileId, [pending.fatal]);
+    }
     if (!pending.batch) continue;
     group.push(pending);
     groupRows += Object.values(pending.batch.rows).reduce((n, r) => n + (r?.length ?? 0), 0);
-    if (groupRows >= GROUP_ROWS || group.length >= GROUP_FILES) await flush();
+    if (groupRows >= GROUP_ROWS || group.length >= GROUP_FILES) await flush(format === 'uke');
   }
-  await flush();
+  await flush(false);
   onProgress?.(detected.length, detected.length, '');
   const totals = {
     files: files.length,
@@ -197,17 +216,12 @@ interface Pending {
   fileId: string;
   report: FileReport;
   batch: FileBatch | null;
+  /** A file-level problem: nothing of the file is loaded, the reason goes to quarantine. */
+  fatal?: Rejection;
 }
 
 /** Hashes and converts one file; a skipped or fatally broken file is settled here (batch null). */
-async function convertOne(
-  store: Store,
-  runId: string,
-  path: string,
-  format: FileFormat,
-  ctx: LinkContext,
-  seen: Set<string>,
-): Promise<Pending> {
+async function convertOne(path: string, format: FileFormat, ctx: LinkContext, seen: Set<string>): Promise<Pending> {
   const report: FileReport = {
     path,
     format,
@@ -221,9 +235,7 @@ async function convertOne(
     unknownCodes: {},
   };
   const fileId = await sha256File(path);
-  const already =
-    seen.has(fileId) || (await store.scalar<number>('select count(*) from ingest_file where ingest_file_id = $1', [fileId])) > 0;
-  if (already) {
+  if (seen.has(fileId)) {
     report.status = 'skipped';
     report.message = '取込済み（同一内容）のためスキップ / already loaded (same content hash)';
     return { path, format, fileId, report, batch: null };
@@ -251,12 +263,11 @@ async function convertOne(
   report.recordsRead = batch.recordsRead;
   report.warnings = batch.warnings.length;
   if (batch.fatal) {
-    // Nothing of the file is loaded; the reason is recorded for the operator.
+    // Nothing of the file is loaded; the reason is recorded for the operator (by the caller).
     seen.delete(fileId);
-    await quarantine(store, runId, fileId, [batch.fatal]);
     report.rejected = 1;
     report.message = `${batch.fatal.reason} (${path})`;
-    return { path, format, fileId, report, batch: null };
+    return { path, format, fileId, report, batch: null, fatal: batch.fatal };
   }
   return { path, format, fileId, report, batch };
 }
@@ -435,7 +446,9 @@ async function loadRows(store: Store, batch: FileBatch): Promise<string[]> {
       );
     const coded = CODED.find((c) => c.table === table);
     if (coded) await unknownCodes(store, coded, stage);
-    await store.run(`insert or replace into ${table} select * from ${stage}`);
+    // Detail lines of a claim never meet an earlier copy: a replaced claim's lines were deleted above,
+    // so a plain INSERT (no conflict handling) is enough — and a conflict would be a bug worth failing on.
+    await store.run(`insert ${CLAIM_CHILDREN.includes(table) ? '' : 'or replace '}into ${table} select * from ${stage}`);
   }
   return replacedIds;
 }

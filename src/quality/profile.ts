@@ -69,12 +69,12 @@ const CHECKS: Check[] = [
   },
   {
     id: 'DQ003',
-    nameJa: '40–74歳以外の特定健診',
+    nameJa: '対象年齢外の特定健診',
     category: '妥当性',
     unit: '件',
     range: [0, 0],
-    note: '年度末年齢が40–74歳でない特定健診結果（対象外の健診の混入）',
-    sql: `select 'all', count(*) filter (where age_fy_end not between 40 and 74), count(*) from checkup_level`,
+    note: '対象は「実施年度中に40歳以上75歳以下の年齢に達する者（75歳未満の者に限る）」（実施基準 第1条）: 年度末年齢が40–75歳でない結果（対象外の健診の混入）',
+    sql: `select 'all', count(*) filter (where age_fy_end not between 40 and 75), count(*) from checkup_level`,
   },
   {
     id: 'DQ004',

@@ -22,6 +22,9 @@ interface ColumnInfo {
   type: string;
 }
 
+/** The default ceiling of DuckDB's memory (buffer pool, indexes, query state) per store. */
+export const DEFAULT_MEMORY_LIMIT = '1536MB';
+
 export class Store {
   private readonly columnCache = new Map<string, ColumnInfo[]>();
   private inTransaction = false;
@@ -35,7 +38,13 @@ export class Store {
   /** Opens (and creates and migrates when needed) the store at `path` (':memory:' for tests). */
   static async open(path: string, opts: { readOnly?: boolean } = {}): Promise<Store> {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    const instance = await DuckDBInstance.create(path, opts.readOnly ? { access_mode: 'READ_ONLY' } : {});
+    // DuckDB's buffer pool would otherwise grow to 80% of the machine's memory; KACHI_DUCKDB_MEMORY
+    // (e.g. '8GB' on a big server) sets the ceiling, beyond which DuckDB spills to temp files.
+    const memory = process.env.KACHI_DUCKDB_MEMORY ?? DEFAULT_MEMORY_LIMIT;
+    const instance = await DuckDBInstance.create(path, {
+      ...(opts.readOnly ? { access_mode: 'READ_ONLY' } : {}),
+      memory_limit: memory,
+    });
     const conn = await instance.connect();
     const store = new Store(path, instance, conn);
     if (!opts.readOnly) await migrate(store);
