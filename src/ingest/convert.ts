@@ -394,31 +394,60 @@ async function pushClaim(b: FileBatch, c: UkeClaim, fileId: string, ctx: LinkCon
       source_line: d.line,
     });
   });
-  c.details.forEach((d, i) => {
-    const base = {
-      claim_id: claimId,
-      seq: i + 1,
-      unit_seq: d.unitSeq,
-      category_code: d.category,
-      burden_code: d.burden,
-      quantity: d.quantity,
-      unit_points: d.points,
-      times: d.times,
-      day_counts: d.dayCounts.join(','),
-      source_line: d.line,
-    };
-    if (d.record === 'SI' || d.record === 'SS') push(b, 'claim_procedure', { ...base, procedure_code: d.code });
-    else if (d.record === 'TO') push(b, 'claim_device', { ...base, device_code: d.code });
+  // One object per line, no spread copies: a claim file has tens of thousands of lines.
+  const procedures = (b.rows.claim_procedure ??= []);
+  const devices = (b.rows.claim_device ??= []);
+  const drugs = (b.rows.claim_drug ??= []);
+  for (let i = 0; i < c.details.length; i++) {
+    const d = c.details[i] as (typeof c.details)[number];
+    const dayCounts = d.dayCounts.join(',');
+    if (d.record === 'SI' || d.record === 'SS')
+      procedures.push({
+        claim_id: claimId,
+        seq: i + 1,
+        unit_seq: d.unitSeq,
+        category_code: d.category,
+        burden_code: d.burden,
+        procedure_code: d.code,
+        quantity: d.quantity,
+        unit_points: d.points,
+        times: d.times,
+        day_counts: dayCounts,
+        source_line: d.line,
+      });
+    else if (d.record === 'TO')
+      devices.push({
+        claim_id: claimId,
+        seq: i + 1,
+        unit_seq: d.unitSeq,
+        category_code: d.category,
+        burden_code: d.burden,
+        device_code: d.code,
+        quantity: d.quantity,
+        unit_points: d.points,
+        times: d.times,
+        day_counts: dayCounts,
+        source_line: d.line,
+      });
     else
-      push(b, 'claim_drug', {
-        ...base,
+      drugs.push({
+        claim_id: claimId,
+        seq: i + 1,
+        unit_seq: d.unitSeq,
+        category_code: d.category,
+        burden_code: d.burden,
         drug_code: d.code,
         yj_code: null,
         is_generic: null,
+        quantity: d.quantity,
+        unit_points: d.points,
+        times: d.times,
         // 医科 内服 (診療識別 21): 回数 is the number of days supplied; 調剤 内服: CZ 調剤数量.
         days_supplied: d.daysSupplied ?? (d.category === '21' ? d.times : null),
+        day_counts: dayCounts,
+        source_line: d.line,
       });
-  });
+  }
 }
 
 async function convertCheckups(path: string, fileId: string, ctx: LinkContext): Promise<FileBatch> {

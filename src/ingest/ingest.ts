@@ -387,8 +387,18 @@ async function logSupersededInGroup(store: Store, superseded: Record<string, unk
  */
 async function loadRows(store: Store, batch: FileBatch): Promise<string[]> {
   let replacedIds: string[] = [];
+  // Detail lines need deduping only when a claim occurs twice in the batch (a claim sent twice in one
+  // file): key-building every line of every claim costs more than the load itself.
+  const claimIds = new Set<string>();
+  let repeated = false;
+  for (const c of batch.rows.claim ?? []) {
+    const id = String(c.claim_id);
+    if (claimIds.has(id)) repeated = true;
+    claimIds.add(id);
+  }
   for (const table of ORDER) {
-    const rows = dedupe(batch.rows[table] ?? [], KEYS[table] ?? []);
+    const all = batch.rows[table] ?? [];
+    const rows = CLAIM_CHILDREN.includes(table) && !repeated ? all : dedupe(all, KEYS[table] ?? []);
     if (rows.length === 0) continue;
     const keys = KEYS[table] ?? [];
     const stage = `stage_${table}`;
