@@ -207,7 +207,7 @@ export async function ingest(
 }
 
 /** Rows (all tables) and files per load group: a group is one transaction. */
-const GROUP_ROWS = 250_000;
+const GROUP_ROWS = 100_000;
 const GROUP_FILES = 200;
 
 interface Pending {
